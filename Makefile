@@ -1,0 +1,76 @@
+# jixiao — build, test and benchmark.
+#
+#   make            build/jixiao
+#   make deps       install missing Debian packages (as root, non-interactive)
+#   make test       unit + integration tests, normal and ASan/UBSan builds,
+#                   ending with one line "N passed, N failed"
+#   make bench      benchmarks (figures in docs/benchmarks.md)
+
+VERSION := 0.1.0
+PKGS    := jansson
+CC      ?= cc
+
+WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Werror
+CFLAGS_COMMON = -std=c17 -D_DEFAULT_SOURCE -DJIXIAO_VERSION='"$(VERSION)"' $(WARN) -g \
+	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS_COMMON = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+OPT_release := -O2
+OPT_asan    := -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+LD_asan     := -fsanitize=address,undefined
+
+LIB_SRC  := $(sort $(wildcard src/base/*.c src/doc/*.c src/term/*.c src/cli/cmd_*.c src/cli/args.c))
+MAIN_SRC := src/cli/main.c
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+TEST_SUPPORT := tests/support/testutil.c
+
+.PHONY: all deps test check-format bench clean run
+.SECONDARY:
+all: build/jixiao
+
+# "make V=1" shows full commands
+Q := $(if $(V),,@)
+
+# ---- objects per flavour (release in build/obj, sanitizers in build/asan/obj)
+define flavour
+build/$(1)obj/%.o: %.c
+	@mkdir -p $$(dir $$@)
+	@echo "  CC    $(1)$$<"
+	$(Q)$$(CC) $$(CFLAGS_COMMON) $$(OPT_$(2)) -MMD -MP -c $$< -o $$@
+
+build/$(1)libjixiao.a: $$(patsubst %.c,build/$(1)obj/%.o,$$(LIB_SRC))
+	@rm -f $$@
+	$(Q)ar rcs $$@ $$^
+
+build/$(1)jixiao: build/$(1)obj/$$(MAIN_SRC:.c=.o) build/$(1)libjixiao.a
+	@echo "  LINK  $$@"
+	$(Q)$$(CC) $$(LD_$(2)) -o $$@ $$^ $$(LDLIBS_COMMON)
+
+build/$(1)tests/%: build/$(1)obj/tests/unit/%.o build/$(1)obj/$$(TEST_SUPPORT:.c=.o) build/$(1)libjixiao.a
+	@mkdir -p $$(dir $$@)
+	@echo "  LINK  $$@"
+	$(Q)$$(CC) $$(LD_$(2)) -o $$@ $$^ $$(LDLIBS_COMMON) -lcmocka
+
+TESTS_$(2) := $$(patsubst tests/unit/%.c,build/$(1)tests/%,$$(UNIT_SRC))
+endef
+
+$(eval $(call flavour,,release))
+$(eval $(call flavour,asan/,asan))
+
+-include $(shell find build -name '*.d' 2>/dev/null)
+
+deps:
+	@sh tools/deps.sh
+
+test: build/jixiao build/asan/jixiao $(TESTS_release) $(TESTS_asan)
+	@sh tests/run.sh
+
+check-format:
+	@clang-format --dry-run --Werror $(LIB_SRC) $(MAIN_SRC) $(UNIT_SRC) $(TEST_SUPPORT)
+
+clean:
+	rm -rf build
+
+# Show the four seed evaluations (until the web server exists).
+run: build/jixiao
+	@for f in examples/seed-*.json; do ./build/jixiao show "$$f"; echo; done

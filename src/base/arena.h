@@ -1,0 +1,31 @@
+/* Region allocator: many small allocations freed together.
+ *
+ * A parsed document and (later) a request own one arena; every string and
+ * array hanging off them lives in it, so one arena_free() releases all and
+ * nothing can leak on an error path. */
+#ifndef JX_ARENA_H
+#define JX_ARENA_H
+
+#include <stddef.h>
+
+struct arena;
+
+/* Create an empty arena. Never returns NULL (aborts on OOM). */
+struct arena *arena_new(void);
+
+/* Free the arena and everything allocated from it. NULL is allowed. */
+void arena_free(struct arena *a);
+
+/* Return n zeroed bytes aligned for any type, owned by the arena. */
+void *arena_alloc(struct arena *a, size_t n);
+
+/* Copy n bytes of s plus a terminating NUL into the arena. */
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+
+/* Copy the NUL-terminated string s into the arena. */
+char *arena_strdup(struct arena *a, const char *s);
+
+/* Total bytes the arena has obtained from malloc (for benchmarks). */
+size_t arena_footprint(const struct arena *a);
+
+#endif

@@ -1,0 +1,256 @@
+/* Exact fixed-point decimals (see dec.h). */
+#include "dec.h"
+
+#include <string.h>
+
+__extension__ typedef __int128 i128;
+
+static const int64_t pow10_table[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+
+/* Parsed values stay below 10^12 (raw 10^18); results may grow to
+ * 9 × 10^18 raw before they count as overflow and become DEC_NONE. */
+#define RAW_LIMIT INT64_C(1000000000000000000)
+
+static dec_t from_i128(i128 v)
+{
+        if (v >= RAW_LIMIT * 9 || v <= -RAW_LIMIT * 9)
+                return DEC_NONE;
+        return (dec_t){(int64_t)v};
+}
+
+/* num / den rounded half away from zero; den > 0. */
+static i128 div_round(i128 num, i128 den)
+{
+        i128 q = num / den;
+        i128 r = num % den;
+        if (r < 0)
+                r = -r;
+        if (2 * r >= den)
+                q += num < 0 ? -1 : 1;
+        return q;
+}
+
+enum dec_parse_status dec_parse(const char *s, size_t n, dec_t *out)
+{
+        if (n == 0)
+                return DEC_ERR_EMPTY;
+        size_t i = 0;
+        bool neg = false;
+        if (s[0] == '-') {
+                neg = true;
+                i = 1;
+        }
+        size_t start = i, significant = 0;
+        int64_t ip = 0, fp = 0;
+        while (i < n && s[i] >= '0' && s[i] <= '9') {
+                if (ip != 0 || s[i] != '0') {
+                        if (++significant > DEC_MAX_INT_DIGITS)
+                                return DEC_ERR_RANGE;
+                        ip = ip * 10 + (s[i] - '0');
+                }
+                i++;
+        }
+        if (i == start)
+                return DEC_ERR_SYNTAX;
+        size_t frac_digits = 0;
+        if (i < n && s[i] == '.') {
+                i++;
+                start = i;
+                while (i < n && s[i] >= '0' && s[i] <= '9') {
+                        if (frac_digits >= DEC_DIGITS)
+                                return DEC_ERR_PRECISION;
+                        fp = fp * 10 + (s[i] - '0');
+                        frac_digits++;
+                        i++;
+                }
+                if (i == start)
+                        return DEC_ERR_SYNTAX;
+        }
+        if (i != n)
+                return DEC_ERR_SYNTAX;
+        int64_t raw = ip * DEC_SCALE + fp * pow10_table[DEC_DIGITS - frac_digits];
+        out->raw = neg ? -raw : raw;
+        return DEC_OK;
+}
+
+dec_t dec_from_int(int64_t n)
+{
+        if (n >= RAW_LIMIT / DEC_SCALE || n <= -RAW_LIMIT / DEC_SCALE)
+                return DEC_NONE;
+        return (dec_t){n * DEC_SCALE};
+}
+
+dec_t dec_make(int64_t units, int dp)
+{
+        if (dp < 0 || dp > DEC_DIGITS)
+                return DEC_NONE;
+        return from_i128((i128)units * pow10_table[DEC_DIGITS - dp]);
+}
+
+dec_t dec_add(dec_t a, dec_t b)
+{
+        if (!dec_is_set(a) || !dec_is_set(b))
+                return DEC_NONE;
+        return from_i128((i128)a.raw + b.raw);
+}
+
+dec_t dec_sub(dec_t a, dec_t b)
+{
+        if (!dec_is_set(a) || !dec_is_set(b))
+                return DEC_NONE;
+        return from_i128((i128)a.raw - b.raw);
+}
+
+dec_t dec_neg(dec_t a)
+{
+        return dec_is_set(a) ? (dec_t){-a.raw} : DEC_NONE;
+}
+
+dec_t dec_abs(dec_t a)
+{
+        return dec_is_set(a) && a.raw < 0 ? (dec_t){-a.raw} : a;
+}
+
+dec_t dec_min(dec_t a, dec_t b)
+{
+        if (!dec_is_set(a) || !dec_is_set(b))
+                return DEC_NONE;
+        return a.raw < b.raw ? a : b;
+}
+
+dec_t dec_max(dec_t a, dec_t b)
+{
+        if (!dec_is_set(a) || !dec_is_set(b))
+                return DEC_NONE;
+        return a.raw > b.raw ? a : b;
+}
+
+/* Round the exact quotient num/den (both at raw scale) to dp decimals. */
+static dec_t quotient(i128 num, i128 den, int dp)
+{
+        if (dp < 0 || dp > DEC_DIGITS || den == 0)
+                return DEC_NONE;
+        if (den < 0) {
+                num = -num;
+                den = -den;
+        }
+        i128 step = pow10_table[DEC_DIGITS - dp];
+        return from_i128(div_round(num, den * step) * step);
+}
+
+dec_t dec_round(dec_t a, int dp)
+{
+        if (!dec_is_set(a))
+                return DEC_NONE;
+        return quotient(a.raw, 1, dp);
+}
+
+dec_t dec_mul(dec_t a, dec_t b, int dp)
+{
+        if (!dec_is_set(a) || !dec_is_set(b))
+                return DEC_NONE;
+        return quotient((i128)a.raw * b.raw, DEC_SCALE, dp);
+}
+
+dec_t dec_div(dec_t a, dec_t b, int dp)
+{
+        if (!dec_is_set(a) || !dec_is_set(b))
+                return DEC_NONE;
+        return quotient((i128)a.raw * DEC_SCALE, b.raw, dp);
+}
+
+dec_t dec_muldiv(dec_t a, dec_t b, dec_t c, int dp)
+{
+        if (!dec_is_set(a) || !dec_is_set(b) || !dec_is_set(c))
+                return DEC_NONE;
+        return quotient((i128)a.raw * b.raw, c.raw, dp);
+}
+
+int dec_cmp(dec_t a, dec_t b)
+{
+        return (a.raw > b.raw) - (a.raw < b.raw);
+}
+
+bool dec_eq(dec_t a, dec_t b)
+{
+        return a.raw == b.raw;
+}
+
+bool dec_is_zero(dec_t a)
+{
+        return a.raw == 0;
+}
+
+bool dec_is_neg(dec_t a)
+{
+        return dec_is_set(a) && a.raw < 0;
+}
+
+int64_t dec_trunc_int(dec_t a)
+{
+        return a.raw / DEC_SCALE;
+}
+
+int dec_places(dec_t a)
+{
+        if (!dec_is_set(a))
+                return 0;
+        int64_t frac = a.raw % DEC_SCALE;
+        if (frac < 0)
+                frac = -frac;
+        int dp = DEC_DIGITS;
+        while (dp > 0 && frac % 10 == 0) {
+                frac /= 10;
+                dp--;
+        }
+        return dp;
+}
+
+static char *format(dec_t a, int dp, bool grouped, char out[DEC_BUFSZ])
+{
+        if (!dec_is_set(a)) {
+                out[0] = '\0';
+                return out;
+        }
+        if (dp >= 0)
+                a = dec_round(a, dp > DEC_DIGITS ? DEC_DIGITS : dp);
+        else
+                dp = dec_places(a);
+        uint64_t mag = a.raw < 0 ? (uint64_t)(-(a.raw + 1)) + 1 : (uint64_t)a.raw;
+        uint64_t ip = mag / DEC_SCALE, fp = mag % DEC_SCALE;
+        char digits[32];
+        int nd = 0;
+        do {
+                digits[nd++] = (char)('0' + ip % 10);
+                ip /= 10;
+        } while (ip);
+        char *p = out;
+        if (a.raw < 0)
+                *p++ = '-';
+        for (int i = nd - 1; i >= 0; i--) {
+                *p++ = digits[i];
+                if (grouped && i > 0 && i % 3 == 0)
+                        *p++ = ',';
+        }
+        if (dp > 0) {
+                *p++ = '.';
+                int64_t f = (int64_t)fp / pow10_table[DEC_DIGITS - dp];
+                for (int i = dp - 1; i >= 0; i--) {
+                        p[i] = (char)('0' + f % 10);
+                        f /= 10;
+                }
+                p += dp;
+        }
+        *p = '\0';
+        return out;
+}
+
+char *dec_fmt(dec_t a, int dp, char out[DEC_BUFSZ])
+{
+        return format(a, dp, false, out);
+}
+
+char *dec_fmt_grouped(dec_t a, int dp, char out[DEC_BUFSZ])
+{
+        return format(a, dp, true, out);
+}

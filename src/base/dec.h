@@ -1,0 +1,91 @@
+/* Exact decimal numbers for money, rates and scores.
+ *
+ * A dec_t is a fixed-point integer: the value times 10^6, in 64 bits. Every
+ * amount, rate and score in jixiao is a dec_t; binary floating point never
+ * touches them. Operations that round take the number of decimals to keep
+ * and round half away from zero (四舍五入) exactly once, computing the exact
+ * quotient in 128-bit arithmetic first, so 98.91% of 10 points is 9.89 and
+ * no intermediate rounding can drift the result.
+ *
+ * DEC_NONE marks a value that is absent (a blank cell) or not computable;
+ * every operation given a DEC_NONE operand, dividing by zero or overflowing
+ * returns DEC_NONE. */
+#ifndef JX_DEC_H
+#define JX_DEC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define DEC_DIGITS 6 /* decimal places held */
+#define DEC_SCALE  INT64_C(1000000)
+/* Largest number of integer digits accepted by dec_parse (|x| < 10^12). */
+#define DEC_MAX_INT_DIGITS 12
+/* Room for any formatted dec_t including sign, separators and NUL. */
+#define DEC_BUFSZ 48
+
+typedef struct {
+        int64_t raw; /* value × 10^6, or INT64_MIN for "none" */
+} dec_t;
+
+#define DEC_NONE ((dec_t){INT64_MIN})
+#define DEC_ZERO ((dec_t){0})
+
+enum dec_parse_status {
+        DEC_OK,
+        DEC_ERR_EMPTY,     /* empty string */
+        DEC_ERR_SYNTAX,    /* not [-]digits[.digits] */
+        DEC_ERR_PRECISION, /* more than DEC_DIGITS decimals */
+        DEC_ERR_RANGE,     /* more than DEC_MAX_INT_DIGITS integer digits */
+};
+
+static inline bool dec_is_set(dec_t d)
+{
+        return d.raw != INT64_MIN;
+}
+
+/* Parse s[0..n) in the strict grammar -?[0-9]+(\.[0-9]+)? with at most 6
+ * decimals and 12 integer digits. On success stores the value in *out. */
+enum dec_parse_status dec_parse(const char *s, size_t n, dec_t *out);
+
+/* The integer n as a decimal (DEC_NONE if out of range). */
+dec_t dec_from_int(int64_t n);
+/* The value units / 10^dp, e.g. dec_make(9891, 4) is 0.9891. */
+dec_t dec_make(int64_t units, int dp);
+
+dec_t dec_add(dec_t a, dec_t b);
+dec_t dec_sub(dec_t a, dec_t b);
+dec_t dec_neg(dec_t a);
+dec_t dec_abs(dec_t a);
+dec_t dec_min(dec_t a, dec_t b);
+dec_t dec_max(dec_t a, dec_t b);
+
+/* a rounded to dp decimals (0..6). */
+dec_t dec_round(dec_t a, int dp);
+/* a × b rounded to dp decimals. */
+dec_t dec_mul(dec_t a, dec_t b, int dp);
+/* a / b rounded to dp decimals; DEC_NONE when b is zero. */
+dec_t dec_div(dec_t a, dec_t b, int dp);
+/* a × b / c computed exactly and rounded once to dp decimals. */
+dec_t dec_muldiv(dec_t a, dec_t b, dec_t c, int dp);
+
+/* -1, 0 or 1. Both operands must be set. */
+int dec_cmp(dec_t a, dec_t b);
+bool dec_eq(dec_t a, dec_t b);
+bool dec_is_zero(dec_t a);
+bool dec_is_neg(dec_t a);
+
+/* Format into out (DEC_BUFSZ bytes) and return out. dp < 0 prints the
+ * shortest exact form ("19.5", "2"); dp >= 0 rounds to exactly dp decimals
+ * ("19.50"). DEC_NONE prints as "". */
+char *dec_fmt(dec_t a, int dp, char out[DEC_BUFSZ]);
+/* As dec_fmt, with thousands separators in the integer part ("7,341.03"). */
+char *dec_fmt_grouped(dec_t a, int dp, char out[DEC_BUFSZ]);
+
+/* The value truncated to an integer (for tests and counters). */
+int64_t dec_trunc_int(dec_t a);
+
+/* Number of decimals needed to print a exactly (0..6). */
+int dec_places(dec_t a);
+
+#endif

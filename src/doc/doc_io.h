@@ -1,0 +1,51 @@
+/* Reading, writing, comparing and addressing self-evaluation documents. */
+#ifndef JX_DOC_IO_H
+#define JX_DOC_IO_H
+
+#include "doc.h"
+#include "schema.h"
+
+#include "../base/buf.h"
+#include "../base/diag.h"
+#include "../base/jsonw.h"
+#include "../base/utf8.h"
+
+#include <inttypes.h>
+
+#define DOC_MAX_FILE (64 << 20) /* bytes */
+
+/* Parse the JSON text[0..len) into a new document. On any error returns
+ * NULL and appends to errs one diagnostic per problem, each naming the
+ * JSON path, what was found and what was expected; nothing is leaked. The
+ * caller frees the result with doc_free(). */
+struct doc *doc_parse(const char *text, size_t len, struct diags *errs);
+
+/* doc_parse() on the contents of a file (at most DOC_MAX_FILE bytes). */
+struct doc *doc_load_file(const char *path, struct diags *errs);
+
+/* Apply the rules that span fields (format and version, the unit code
+ * rule of the supervising unit, duplicate indicators and projects,
+ * statement references, attachment projects). Appends to errs and returns
+ * true when the document passes. doc_parse() calls it. */
+bool doc_validate(const struct doc *d, struct diags *errs);
+
+/* Append the canonical JSON form of d to out: keys in format order, empty
+ * values omitted, decimals as shortest exact strings, two-space indent. */
+void doc_write(const struct doc *d, struct buf *out);
+
+/* True if a and b hold the same data. */
+bool doc_equal(const struct doc *a, const struct doc *b);
+
+/* A member of a document located by path. */
+struct doc_ref {
+        const struct field *field; /* its descriptor */
+        const void *ptr;           /* its address inside the document */
+};
+
+/* Resolve a path such as "$.self_eval.budget.executed" or
+ * "$.projects[0].stated_total" to a scalar member (string, decimal,
+ * integer, boolean or enumeration). Returns false if the path is malformed,
+ * names no member, indexes past an array or ends on an object or array. */
+bool doc_resolve(const struct doc *d, const char *path, struct doc_ref *out);
+
+#endif

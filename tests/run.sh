@@ -1,0 +1,43 @@
+#!/bin/sh
+# Run every test program, first against the release build, then against
+# the AddressSanitizer + UndefinedBehaviorSanitizer build, and finish with
+# one line "N passed, N failed" counting test cases over all programs.
+set -u
+cd "$(dirname "$0")/.."
+export JIXIAO_ROOT="$PWD"
+passed=0
+failed=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+for flavour in release asan; do
+	if [ "$flavour" = asan ]; then
+		dir=build/asan/tests bin=build/asan/jixiao
+		export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1
+		export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+	else
+		dir=build/tests bin=build/jixiao
+	fi
+	echo "== $flavour =="
+	for t in "$dir"/test_*; do
+		[ -x "$t" ] || continue
+		JIXIAO_FLAVOUR=$flavour JIXIAO_BIN="$PWD/$bin" "$t" >"$log" 2>&1
+		rc=$?
+		p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
+		f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
+		p=${p:-0} f=${f:-0}
+		if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+			f=1 # crashed or a sanitizer stopped it before the summary
+		fi
+		passed=$((passed + p))
+		failed=$((failed + f))
+		if [ "$f" -ne 0 ]; then
+			echo "FAIL $flavour $(basename "$t")"
+			cat "$log"
+		else
+			echo "ok   $flavour $(basename "$t") ($p)"
+		fi
+	done
+done
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

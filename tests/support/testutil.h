@@ -1,0 +1,48 @@
+/* Helpers shared by the cmocka test programs: running the jixiao binary,
+ * reading files, locating the repository. */
+#ifndef JX_TESTUTIL_H
+#define JX_TESTUTIL_H
+
+#include <setjmp.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "../../src/base/buf.h"
+
+/* Output of one run of the jixiao binary. */
+struct run {
+        int status; /* exit code, or 128 + signal */
+        struct buf out;
+        struct buf err;
+};
+
+/* Run the program argv[0] with arguments argv (NULL-terminated), feeding
+ * stdin_text (may be NULL) and capturing its output. */
+struct run run_argv(const char *stdin_text, const char *const *argv);
+
+/* Path of the jixiao binary under test: $JIXIAO_BIN or build/jixiao. */
+const char *jixiao_bin(void);
+
+/* Run the binary under test ($JIXIAO_BIN, default build/jixiao) with the
+ * NULL-terminated arguments after argv0, feeding stdin_text (may be NULL).
+ * The caller frees with run_free(). */
+struct run run_jixiao(const char *stdin_text, const char *arg, ...);
+void run_free(struct run *r);
+
+/* Path of a file in the repository ($JIXIAO_ROOT, default "."), in a
+ * static buffer valid until the next call. */
+const char *repo_path(const char *rel);
+
+/* Whole contents of a file (NUL-terminated, malloc'd) or NULL. */
+char *read_file(const char *path, size_t *len);
+
+/* The four seed examples, by repository-relative path. */
+extern const char *const seed_examples[4];
+
+#endif
