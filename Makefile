@@ -19,7 +19,7 @@ OPT_release := -O2
 OPT_asan    := -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 LD_asan     := -fsanitize=address,undefined
 
-LIB_SRC  := $(sort $(wildcard src/base/*.c src/doc/*.c src/term/*.c src/cli/cmd_*.c src/cli/args.c))
+LIB_SRC  := $(sort $(wildcard src/base/*.c src/schema/*.c src/doc/*.c src/engine/*.c src/term/*.c src/cli/cmd_*.c src/cli/args.c))
 MAIN_SRC := src/cli/main.c
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_SUPPORT := tests/support/testutil.c

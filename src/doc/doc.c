@@ -1,5 +1,4 @@
-/* Document lifetime, equality and path resolution, driven by the
- * descriptor tables (see doc_io.h). */
+/* Document lifetime, equality and path resolution (see doc_io.h). */
 #include "doc_io.h"
 
 #include <stdlib.h>
@@ -20,65 +19,9 @@ void doc_free(struct doc *d)
                 arena_free(d->arena);
 }
 
-/* ---- equality ------------------------------------------------------------ */
-
-static bool object_equal(const struct schema *s, const void *a, const void *b);
-
-static bool str_equal(const char *a, const char *b)
-{
-        return (!a && !b) || (a && b && strcmp(a, b) == 0);
-}
-
-static bool field_equal(const struct field *f, const void *a, const void *b)
-{
-        const void *ma = field_cptr(f, a), *mb = field_cptr(f, b);
-        switch (f->type) {
-        case FT_STR:
-        case FT_TEXT:
-                return str_equal(*(const char *const *)ma, *(const char *const *)mb);
-        case FT_DEC:
-                return dec_eq(*(const dec_t *)ma, *(const dec_t *)mb);
-        case FT_INT:
-                return *(const int64_t *)ma == *(const int64_t *)mb;
-        case FT_BOOL:
-                return *(const bool *)ma == *(const bool *)mb;
-        case FT_ENUM:
-                return *(const int *)ma == *(const int *)mb;
-        case FT_OBJ:
-                return object_equal(f->sub, ma, mb);
-        case FT_ARR:
-        case FT_DECS: {
-                size_t na = *(const size_t *)((const char *)a + f->count_off);
-                size_t nb = *(const size_t *)((const char *)b + f->count_off);
-                if (na != nb)
-                        return false;
-                size_t size = f->type == FT_DECS ? sizeof(dec_t) : f->sub->size;
-                const char *ia = *(const char *const *)ma, *ib = *(const char *const *)mb;
-                for (size_t i = 0; i < na; i++) {
-                        if (f->type == FT_DECS) {
-                                if (!dec_eq(((const dec_t *)ia)[i], ((const dec_t *)ib)[i]))
-                                        return false;
-                        } else if (!object_equal(f->sub, ia + i * size, ib + i * size)) {
-                                return false;
-                        }
-                }
-                return true;
-        }
-        }
-        return false;
-}
-
-static bool object_equal(const struct schema *s, const void *a, const void *b)
-{
-        for (size_t i = 0; i < s->n_fields; i++)
-                if (!field_equal(&s->fields[i], a, b))
-                        return false;
-        return true;
-}
-
 bool doc_equal(const struct doc *a, const struct doc *b)
 {
-        return object_equal(&schema_doc, a, b);
+        return bind_equal(&schema_doc, a, b);
 }
 
 /* ---- paths ---------------------------------------------------------------- */
@@ -118,7 +61,7 @@ bool doc_resolve(const struct doc *d, const char *path, struct doc_ref *out)
                         unsigned long i = strtoul(p + 1, &end, 10);
                         if (end == p + 1 || *end != ']')
                                 return false;
-                        size_t count = *(const size_t *)((const char *)base + f->count_off);
+                        size_t count = field_count(f, base);
                         if (i >= count)
                                 return false;
                         base = *(const char *const *)m + i * f->sub->size;

@@ -3,7 +3,7 @@
 #define JX_DOC_IO_H
 
 #include "doc.h"
-#include "schema.h"
+#include "doc_schema.h"
 
 #include "../base/buf.h"
 #include "../base/diag.h"

@@ -1,12 +1,17 @@
-/* Field descriptors of the document format.
+/* Field descriptors: how a C struct maps to a JSON object.
  *
- * Every struct of doc.h has a table here saying, per member, its JSON key,
- * its Chinese label, its type and where it lives. The parser, the writer,
- * the equality test, the path resolver, the initialiser and the format
- * reference in docs/format.md are all driven by these tables, so the
- * format is described in exactly one place. */
+ * A table of struct field per struct says, per member, its JSON key, its
+ * Chinese label, its type and where it lives. The JSON binder (bind.c),
+ * the writer, the equality test and the initialiser are driven by these
+ * tables, so a file format is described in exactly one place. Documents
+ * (src/doc/doc_schema.c) and scoring schemes (src/engine/scheme_schema.c)
+ * are both described this way. */
 #ifndef JX_SCHEMA_H
 #define JX_SCHEMA_H
+
+#include "../base/arena.h"
+#include "../base/diag.h"
+#include "../base/jsonw.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -16,7 +21,7 @@ enum ftype {
         FT_STR,  /* const char *, short text (names, codes, units) */
         FT_TEXT, /* const char *, long text (narratives) */
         FT_DEC,  /* dec_t, written as a JSON string "716.83" */
-        FT_INT,  /* int64_t, COUNT_NONE when absent */
+        FT_INT,  /* int64_t, SCHEMA_INT_NONE when absent */
         FT_BOOL, /* bool, false when absent */
         FT_ENUM, /* int, 0 when absent; names from enum_def */
         FT_OBJ,  /* embedded struct described by sub */
@@ -58,16 +63,8 @@ struct schema {
         size_t n_fields;
 };
 
-/* The root: struct doc. */
-extern const struct schema schema_doc;
-extern const struct schema schema_indicator;
-
-/* Enumerations, exported for renderers. */
-extern const struct enum_def enum_money_unit;
-extern const struct enum_def enum_cmp_op;
-extern const struct enum_def enum_ind_kind;
-extern const struct enum_def enum_qual_band;
-extern const struct enum_def enum_attach_kind;
+/* An absent integer member. */
+#define SCHEMA_INT_NONE INT64_MIN
 
 /* Limits applied by the parser. */
 enum {
@@ -77,7 +74,7 @@ enum {
 };
 
 /* Set every member of the struct at p (described by s) to "absent":
- * DEC_NONE, COUNT_NONE, NULL, 0. */
+ * DEC_NONE, SCHEMA_INT_NONE, NULL, 0. */
 void schema_init(const struct schema *s, void *p);
 
 /* True if the member f of the struct at base holds nothing (unset value,
@@ -103,5 +100,30 @@ static inline const void *field_cptr(const struct field *f, const void *base)
 {
         return (const char *)base + f->off;
 }
+
+/* Number of elements of an FT_ARR or FT_DECS member. */
+static inline size_t field_count(const struct field *f, const void *base)
+{
+        return *(const size_t *)((const char *)base + f->count_off);
+}
+
+/* Parse the JSON text[0..len) into the struct at out (described by s,
+ * already initialised with schema_init), allocating strings and arrays in
+ * arena. Appends one diagnostic per problem, named by its JSON path (type,
+ * unknown member, missing member, malformed decimal, range, length…);
+ * returns true when there was none. */
+bool bind_json(const char *text, size_t len, const struct schema *s, void *out, struct arena *arena,
+               struct diags *errs);
+
+/* Write the struct at p as a JSON object: members in table order, empty
+ * members omitted, decimals as shortest exact strings. */
+void bind_write(struct jsonw *w, const struct schema *s, const void *p);
+
+/* True if the structs at a and b hold the same data. */
+bool bind_equal(const struct schema *s, const void *a, const void *b);
+
+/* Append the Markdown reference of s and every struct reachable from it:
+ * one table per struct (key, Chinese label, type, required, note). */
+void schema_reference(const struct schema *s, struct buf *out);
 
 #endif

@@ -1,35 +1,12 @@
-/* The descriptor tables of the document format (see schema.h, doc.h).
- *
- * Tables are defined leaf first. The JSON key of a member is normally its C
- * name; where they differ (embedded structs flattened into one JSON
- * object) the _AT macros name both. */
-#include "schema.h"
-#include "doc.h"
+/* The descriptor tables of the document format (see doc.h and
+ * ../schema/schema.h). Tables are defined leaf first. */
+#include "doc_schema.h"
+#include "../schema/schema_def.h"
+
+_Static_assert(COUNT_NONE == SCHEMA_INT_NONE, "absent counts are absent integers");
+_Static_assert(sizeof(enum cmp_op) == sizeof(int), "FT_ENUM members are read as int");
 
 #include <string.h>
-
-#define LEN(a) (sizeof(a) / sizeof((a)[0]))
-
-#define AT(T, k, path, lbl, ty, ...)                                                               \
-        {                                                                                          \
-                .key = k, .label = lbl, .type = ty, .off = offsetof(T, path), __VA_ARGS__          \
-        }
-#define STR(T, m, lbl, ...)       AT(T, #m, m, lbl, FT_STR, __VA_ARGS__)
-#define TEXT(T, m, lbl, ...)      AT(T, #m, m, lbl, FT_TEXT, __VA_ARGS__)
-#define DEC(T, m, lbl, ...)       AT(T, #m, m, lbl, FT_DEC, __VA_ARGS__)
-#define BOOL(T, m, lbl, ...)      AT(T, #m, m, lbl, FT_BOOL, __VA_ARGS__)
-#define COUNT(T, m, lbl, ...)     AT(T, #m, m, lbl, FT_INT, .min = 0, .max = 100000000, __VA_ARGS__)
-#define ENUM(T, m, lbl, def, ...) AT(T, #m, m, lbl, FT_ENUM, .en = &def, __VA_ARGS__)
-#define OBJ(T, m, lbl, s, ...)    AT(T, #m, m, lbl, FT_OBJ, .sub = &s, __VA_ARGS__)
-#define ARR(T, m, lbl, s, ...)                                                                     \
-        AT(T, #m, m, lbl, FT_ARR, .sub = &s, .count_off = offsetof(T, n_##m), __VA_ARGS__)
-#define DECS(T, m, lbl, ...)                                                                       \
-        AT(T, #m, m, lbl, FT_DECS, .count_off = offsetof(T, n_##m), __VA_ARGS__)
-
-#define SCHEMA(id, T, lbl)                                                                         \
-        static const struct schema id = {#T, lbl, sizeof(struct T), T##_fields, LEN(T##_fields)}
-
-#define NOTE(s) .note = s
 
 /* ---- enumerations ------------------------------------------------------ */
 
@@ -513,76 +490,3 @@ static const struct field doc_fields[] = {
 };
 const struct schema schema_doc = {"document", "自评文档", sizeof(struct doc), doc_fields,
                                   LEN(doc_fields)};
-
-/* ---- helpers ----------------------------------------------------------- */
-
-void schema_init(const struct schema *s, void *p)
-{
-        for (size_t i = 0; i < s->n_fields; i++) {
-                const struct field *f = &s->fields[i];
-                void *m = field_ptr(f, p);
-                switch (f->type) {
-                case FT_DEC:
-                        *(dec_t *)m = DEC_NONE;
-                        break;
-                case FT_INT:
-                        *(int64_t *)m = COUNT_NONE;
-                        break;
-                case FT_OBJ:
-                        schema_init(f->sub, m);
-                        break;
-                default:
-                        break; /* zero is "absent" for the rest */
-                }
-        }
-}
-
-const struct field *schema_field(const struct schema *s, const char *key)
-{
-        for (size_t i = 0; i < s->n_fields; i++)
-                if (strcmp(s->fields[i].key, key) == 0)
-                        return &s->fields[i];
-        return NULL;
-}
-
-const char *enum_name(const struct enum_def *e, int v)
-{
-        return v >= 1 && (size_t)v <= e->n ? e->names[v - 1] : NULL;
-}
-
-const char *enum_label(const struct enum_def *e, int v)
-{
-        return v >= 1 && (size_t)v <= e->n ? e->labels[v - 1] : NULL;
-}
-
-bool field_empty(const struct field *f, const void *base)
-{
-        const void *m = field_cptr(f, base);
-        switch (f->type) {
-        case FT_STR:
-        case FT_TEXT:
-                return *(const char *const *)m == NULL;
-        case FT_DEC:
-                return !dec_is_set(*(const dec_t *)m);
-        case FT_INT:
-                return *(const int64_t *)m == COUNT_NONE;
-        case FT_BOOL:
-                return !*(const bool *)m;
-        case FT_ENUM:
-                return *(const int *)m == 0;
-        case FT_OBJ:
-                return schema_empty(f->sub, m);
-        case FT_ARR:
-        case FT_DECS:
-                return *(const size_t *)((const char *)base + f->count_off) == 0;
-        }
-        return true;
-}
-
-bool schema_empty(const struct schema *s, const void *p)
-{
-        for (size_t i = 0; i < s->n_fields; i++)
-                if (!field_empty(&s->fields[i], p))
-                        return false;
-        return true;
-}
