@@ -19,7 +19,9 @@ OPT_release := -O2
 OPT_asan    := -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 LD_asan     := -fsanitize=address,undefined
 
-LIB_SRC  := $(sort $(wildcard src/base/*.c src/schema/*.c src/doc/*.c src/engine/*.c src/term/*.c src/cli/cmd_*.c src/cli/args.c))
+LIB_SRC  := $(sort $(wildcard src/base/*.c src/schema/*.c src/doc/*.c src/engine/*.c src/term/*.c src/cli/cmd_*.c src/cli/args.c src/cli/evaluate.c))
+GEN_SRC  := build/gen/embedded_data.c
+EMBED    := $(sort $(wildcard schemes/*.json))
 MAIN_SRC := src/cli/main.c
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_SUPPORT := tests/support/testutil.c
@@ -38,7 +40,7 @@ build/$(1)obj/%.o: %.c
 	@echo "  CC    $(1)$$<"
 	$(Q)$$(CC) $$(CFLAGS_COMMON) $$(OPT_$(2)) -MMD -MP -c $$< -o $$@
 
-build/$(1)libjixiao.a: $$(patsubst %.c,build/$(1)obj/%.o,$$(LIB_SRC))
+build/$(1)libjixiao.a: $$(patsubst %.c,build/$(1)obj/%.o,$$(LIB_SRC) $$(GEN_SRC))
 	@rm -f $$@
 	$(Q)ar rcs $$@ $$^
 
@@ -58,6 +60,15 @@ $(eval $(call flavour,,release))
 $(eval $(call flavour,asan/,asan))
 
 -include $(shell find build -name '*.d' 2>/dev/null)
+
+# Files built into the binary.
+build/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -std=c17 -O2 -Wall -Wextra -Werror -o $@ $<
+
+$(GEN_SRC): build/tools/embed $(EMBED)
+	@mkdir -p $(dir $@)
+	$(Q)build/tools/embed $@ $(EMBED)
 
 deps:
 	@sh tools/deps.sh

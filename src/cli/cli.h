@@ -50,5 +50,7 @@ bool args_int(const struct command *cmd, const char *opt, const char *value, lon
 extern const struct command command_show;
 extern const struct command command_fmt;
 extern const struct command command_schema;
+extern const struct command command_score;
+extern const struct command command_check;
 
 #endif

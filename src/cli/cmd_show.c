@@ -1,20 +1,10 @@
 /* jixiao show: render a document as Chinese tables in the terminal. */
-#include "cli.h"
+#include "evaluate.h"
 
 #include "../doc/doc_io.h"
 #include "../term/show.h"
 
 #include <stdio.h>
-#include <sys/ioctl.h>
-#include <unistd.h>
-
-static size_t terminal_width(void)
-{
-        struct winsize ws;
-        if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40)
-                return ws.ws_col;
-        return 120;
-}
 
 static int run(const struct command *self, int argc, char **argv)
 {
@@ -25,7 +15,7 @@ static int run(const struct command *self, int argc, char **argv)
         enum args_status st = args_parse(self, argc, argv, opts, 1, pos, 1, 1, &n);
         if (st != ARGS_OK)
                 return args_exit(st);
-        long width = (long)terminal_width();
+        long width = (long)cli_width();
         if (width_opt && !args_int(self, "--width", width_opt, 40, 1000, &width))
                 return EXIT_USAGE;
         struct diags errs = DIAGS_INIT;

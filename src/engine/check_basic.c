@@ -1,0 +1,258 @@
+/* Checks of the 基础数据表 (seed 004's 附件1-1): level rows against the sum
+ * of their parts in each of the three columns, the 其中 rows of 公用经费
+ * within their total, control rates, 决算 against 预算, and agreement with
+ * the 自评表. */
+#include "engine_int.h"
+
+#include <string.h>
+
+#define D(n) dec_from_int(n)
+#define B    "$.basic_data."
+
+static const char *unit_of(const struct doc *d)
+{
+        return d->basic.unit ? enum_name(&enum_money_unit, d->basic.unit) : "万元";
+}
+
+static const struct {
+        size_t off;
+        const char *key, *name;
+} columns[] = {
+    {offsetof(struct money3, prior_final), "prior_final", "上年决算数"},
+    {offsetof(struct money3, budget), "budget", "本年预算数"},
+    {offsetof(struct money3, final), "final", "本年决算数"},
+};
+
+static dec_t col(const struct money3 *m, size_t c)
+{
+        return *(const dec_t *)((const char *)m + columns[c].off);
+}
+
+/* The value a level row stands for in column c: its parts when any part
+ * has a figure, else its own stated row. */
+static dec_t level(const struct money3 *stated, const struct money3 *const *parts, size_t n,
+                   size_t c)
+{
+        dec_t sum = DEC_ZERO;
+        bool any = false;
+        for (size_t i = 0; i < n; i++)
+                if (dec_is_set(col(parts[i], c))) {
+                        sum = dec_add(sum, col(parts[i], c));
+                        any = true;
+                }
+        return any ? sum : col(stated, c);
+}
+
+/* A stated level row against its parts, column by column. */
+static void level_sums(struct evaluation *e, const char *path, const char *label,
+                       const struct money3 *stated, const struct money3 *const *parts, size_t n,
+                       const char *rule)
+{
+        for (size_t c = 0; c < 3; c++) {
+                dec_t sum = DEC_ZERO;
+                bool any = false;
+                for (size_t i = 0; i < n; i++)
+                        if (dec_is_set(col(parts[i], c))) {
+                                sum = dec_add(sum, col(parts[i], c));
+                                any = true;
+                        }
+                if (any)
+                        COMPARE(e, "sum.mismatch", SEV_WARNING,
+                                efmt(e, "%s.%s", path, columns[c].key),
+                                efmt(e, "基础数据表 › %s › %s", label, columns[c].name),
+                                col(stated, c), sum, 2, unit_of(e->doc), rule);
+        }
+}
+
+static void over_budget(struct evaluation *e, const char *path, const char *label, dec_t budget,
+                        dec_t final, enum severity sev)
+{
+        if (!dec_is_set(budget) || !dec_is_set(final) || dec_cmp(final, budget) <= 0)
+                return;
+        const char *u = unit_of(e->doc);
+        struct finding *f = finding_add(e, "spend.over_budget", sev, efmt(e, "%s.final", path),
+                                        efmt(e, "基础数据表 › %s › 本年决算数", label));
+        f->stated = final;
+        f->computed = budget;
+        f->rule = "本年决算数不应超过本年预算数";
+        f->message = efmt(e, "%s本年决算数 %s %s 超过本年预算数 %s %s（超出 %s %s）。", label,
+                          edec(e, final, 2), u, edec(e, budget, 2), u,
+                          edec(e, dec_sub(final, budget), 2), u);
+}
+
+static void three_public(struct evaluation *e)
+{
+        const struct three_public_costs *t = &e->doc->basic.three_public;
+        const struct money3 *vehicle_parts[] = {&t->vehicles.purchase, &t->vehicles.operation};
+        level_sums(e, B "three_public.vehicles.stated", "公务用车购置和维护经费",
+                   &t->vehicles.stated, vehicle_parts, 2, "公车购置 + 公车运行维护");
+        /* the vehicle line counts with its parts where it has them */
+        struct money3 vehicles;
+        for (size_t c = 0; c < 3; c++)
+                *(dec_t *)((char *)&vehicles + columns[c].off) =
+                    level(&t->vehicles.stated, vehicle_parts, 2, c);
+        const struct money3 *parts[] = {&vehicles, &t->overseas, &t->reception};
+        level_sums(e, B "three_public.stated", "三公经费", &t->stated, parts, 3,
+                   "公务用车购置和维护经费 + 出国经费 + 公务接待");
+        struct money3 total;
+        for (size_t c = 0; c < 3; c++)
+                *(dec_t *)((char *)&total + columns[c].off) = level(&t->stated, parts, 3, c);
+        over_budget(e, B "three_public.stated", "三公经费", total.budget, total.final, SEV_WARNING);
+}
+
+static void project_spending(struct evaluation *e)
+{
+        const struct project_spending *p = &e->doc->basic.project_spending;
+        size_t n = p->special.n_funds;
+        const struct money3 **funds = n ? arena_alloc(e->arena, n * sizeof(*funds)) : NULL;
+        for (size_t i = 0; i < n; i++)
+                funds[i] = &p->special.funds[i].amounts;
+        level_sums(e, B "project_spending.special.stated", "上级专项资金", &p->special.stated,
+                   funds, n, "各专项资金之和");
+        struct money3 special;
+        for (size_t c = 0; c < 3; c++)
+                *(dec_t *)((char *)&special + columns[c].off) =
+                    level(&p->special.stated, funds, n, c);
+        const struct money3 *parts[] = {&p->business, &p->operation, &special};
+        level_sums(e, B "project_spending.stated", "项目支出", &p->stated, parts, 3,
+                   "业务工作经费 + 运行维护经费 + 上级专项资金");
+        struct money3 total;
+        for (size_t c = 0; c < 3; c++)
+                *(dec_t *)((char *)&total + columns[c].off) = level(&p->stated, parts, 3, c);
+        over_budget(e, B "project_spending.stated", "项目支出", total.budget, total.final,
+                    SEV_INFO);
+}
+
+static void public_funds(struct evaluation *e)
+{
+        const struct public_funds *p = &e->doc->basic.public_funds;
+        const char *u = unit_of(e->doc);
+        const struct money3 *parts[] = {&p->office, &p->utilities_travel, &p->meetings_training};
+        for (size_t c = 0; c < 3; c++) {
+                dec_t sum = level(&(struct money3){DEC_NONE, DEC_NONE, DEC_NONE}, parts, 3, c);
+                dec_t total = col(&p->total, c);
+                if (!dec_is_set(sum) || !dec_is_set(total) || dec_cmp(sum, total) <= 0)
+                        continue;
+                struct finding *f =
+                    finding_add(e, "sum.parts_exceed", SEV_WARNING,
+                                efmt(e, B "public_funds.total.%s", columns[c].key),
+                                efmt(e, "基础数据表 › 公用经费 › %s", columns[c].name));
+                f->stated = total;
+                f->computed = sum;
+                f->rule = "公用经费的“其中”各项之和不应超过公用经费";
+                f->message = efmt(
+                    e, "公用经费%s %s %s，小于其中办公经费、水电差旅费、会议培训费之和 %s %s。",
+                    columns[c].name, edec(e, total, 2), u, edec(e, sum, 2), u);
+        }
+        over_budget(e, B "public_funds.total", "公用经费", p->total.budget, p->total.final,
+                    SEV_INFO);
+}
+
+static void staffing(struct evaluation *e)
+{
+        const struct basic_staffing *s = &e->doc->basic.staffing;
+        dec_t authorized = count_dec(s->authorized), actual = count_dec(s->actual);
+        if (!dec_is_set(authorized) || !dec_is_set(actual) || dec_cmp(authorized, DEC_ZERO) <= 0)
+                return;
+        COMPARE(e, "rate.mismatch", SEV_WARNING, B "staffing.stated_control_rate_pct",
+                "基础数据表 › 财政供养人员情况 › 控制率", s->stated_control_rate_pct,
+                frac_pct((struct frac){actual, authorized}, DEC_DIGITS), 2, "%",
+                "实际在职人数 / 编制数");
+        if (dec_cmp(actual, authorized) > 0) {
+                struct finding *f =
+                    finding_add(e, "staff.over_quota", SEV_WARNING, B "staffing.actual",
+                                "基础数据表 › 财政供养人员情况 › 实际在职人数");
+                f->stated = actual;
+                f->computed = authorized;
+                f->places = 0;
+                f->rule = "实际在职人数不应超过编制数";
+                f->message = efmt(e, "实际在职 %s 人，超过编制 %s 人（控制率 %s%%）。",
+                                  edec(e, actual, 0), edec(e, authorized, 0),
+                                  edec(e, frac_pct((struct frac){actual, authorized}, 2), 2));
+        }
+}
+
+static void buildings(struct evaluation *e)
+{
+        const struct basic_data *b = &e->doc->basic;
+        for (size_t i = 0; i < b->n_buildings; i++) {
+                const struct building *g = &b->buildings[i];
+                const char *name = g->name ? g->name : "楼堂馆所";
+                if (dec_is_set(g->actual_area) && dec_is_set(g->approved_area) &&
+                    dec_cmp(g->approved_area, DEC_ZERO) > 0)
+                        COMPARE(
+                            e, "rate.mismatch", SEV_WARNING,
+                            efmt(e, B "buildings[%zu].stated_area_control_pct", i),
+                            efmt(e, "基础数据表 › 楼堂馆所 › %s › 规模控制率", name),
+                            g->stated_area_control_pct,
+                            frac_pct((struct frac){g->actual_area, g->approved_area}, DEC_DIGITS),
+                            2, "%", "实际规模 / 批复规模");
+                if (dec_is_set(g->actual_investment) && dec_is_set(g->budget_investment) &&
+                    dec_cmp(g->budget_investment, DEC_ZERO) > 0)
+                        COMPARE(e, "rate.mismatch", SEV_WARNING,
+                                efmt(e, B "buildings[%zu].stated_investment_control_pct", i),
+                                efmt(e, "基础数据表 › 楼堂馆所 › %s › 投资概算控制率", name),
+                                g->stated_investment_control_pct,
+                                frac_pct((struct frac){g->actual_investment, g->budget_investment},
+                                         DEC_DIGITS),
+                                2, "%", "实际投资 / 预算投资");
+        }
+}
+
+/* The 自评表's 按支出性质 row named name, or NULL. */
+static const struct split_row *expenditure_row(const struct doc *d, const char *name)
+{
+        const struct budget_request *b = &d->self.table.budget;
+        for (size_t i = 0; i < b->n_by_expenditure; i++)
+                if (strcmp(b->by_expenditure[i].name, name) == 0)
+                        return &b->by_expenditure[i];
+        return NULL;
+}
+
+/* 基本支出 and 项目支出 of the 基础数据表 and of the 自评表 must agree. */
+static void agreement(struct evaluation *e)
+{
+        const struct basic_data *b = &e->doc->basic;
+        const char *u = unit_of(e->doc);
+        struct {
+                const char *row;
+                dec_t basic;
+                const char *path, *label;
+        } pairs[] = {
+            {"基本支出", b->basic_budget_adjustment.final, B "basic_budget_adjustment.final",
+             "基础数据表 › 部门基本支出预算调整 › 本年决算数"},
+            {"项目支出", b->project_spending.stated.final, B "project_spending.stated.final",
+             "基础数据表 › 项目支出 › 本年决算数"},
+        };
+        for (size_t i = 0; i < 2; i++) {
+                const struct split_row *r = expenditure_row(e->doc, pairs[i].row);
+                if (!r || !dec_is_set(r->executed) || !dec_is_set(pairs[i].basic) ||
+                    dec_eq(r->executed, pairs[i].basic))
+                        continue;
+                struct finding *f =
+                    finding_add(e, "basic.disagrees", SEV_WARNING, pairs[i].path, pairs[i].label);
+                f->stated = pairs[i].basic;
+                f->computed = r->executed;
+                f->rule = efmt(e, "基础数据表与自评表的%s应一致", pairs[i].row);
+                f->message = efmt(
+                    e,
+                    "基础数据表的%s本年决算数为 %s %s，自评表按支出性质分的%s全年执行数为 %s %s。",
+                    pairs[i].row, edec(e, pairs[i].basic, 2), u, pairs[i].row,
+                    edec(e, r->executed, 2), u);
+        }
+}
+
+void check_basic(struct evaluation *e)
+{
+        if (schema_empty(schema_field(&schema_doc, "basic_data")->sub, &e->doc->basic))
+                return;
+        staffing(e);
+        three_public(e);
+        project_spending(e);
+        public_funds(e);
+        over_budget(e, B "basic_budget_adjustment", "部门基本支出预算调整",
+                    e->doc->basic.basic_budget_adjustment.budget,
+                    e->doc->basic.basic_budget_adjustment.final, SEV_INFO);
+        buildings(e);
+        agreement(e);
+}

@@ -1,0 +1,575 @@
+/* Checks of a scored table (the 自评表 or a 项目表): the manual's blocking
+ * rules (splits adding up to A and B, weights totalling 90/100, no score
+ * above its weight, a reason for every deduction) and the findings about
+ * scores, units, targets, totals and grades. Codes are listed in
+ * docs/findings.md. */
+#include "engine_int.h"
+
+#include <string.h>
+
+#define D(n) dec_from_int(n)
+
+static const char *table_name(const struct table_score *t)
+{
+        return t->path[2] == 's' ? "自评表" : "项目支出表";
+}
+
+static const char *money_unit(enum money_unit u)
+{
+        return u ? enum_name(&enum_money_unit, u) : "万元";
+}
+
+/* ---- the budget request ----------------------------------------------------------- */
+
+static void check_split(struct evaluation *e, const struct table_score *t, bool income)
+{
+        const struct budget_request *b = &t->src->budget;
+        const struct split_row *rows = income ? b->by_income : b->by_expenditure;
+        size_t n = income ? b->n_by_income : b->n_by_expenditure;
+        size_t off =
+            income ? offsetof(struct split_row, adjusted) : offsetof(struct split_row, executed);
+        dec_t sum = column_sum(rows, n, sizeof(*rows), off, DEC_NONE);
+        dec_t whole = income ? b->adjusted : b->executed;
+        const char *u = money_unit(b->unit);
+        const char *what = income ? "按收入性质分" : "按支出性质分";
+        const char *col = income ? "全年预算数（A）" : "全年执行数（B）";
+        if (!dec_is_set(sum))
+                return;
+        dec_t stated_total = income ? b->stated_income_total : b->stated_expenditure_total;
+        COMPARE(e, "sum.mismatch", SEV_WARNING,
+                efmt(e, "%s.budget.%s", t->path,
+                     income ? "stated_income_total" : "stated_expenditure_total"),
+                efmt(e, "%s › 年度预算申请 › %s合计", table_name(t), what), stated_total, sum, 2, u,
+                efmt(e, "%s各项之和", what));
+        if (!dec_is_set(whole) || dec_eq(sum, whole))
+                return;
+        struct finding *f =
+            finding_add(e, income ? "split.income" : "split.expenditure", SEV_ERROR,
+                        efmt(e, "%s.budget.%s", t->path, income ? "by_income" : "by_expenditure"),
+                        efmt(e, "%s › 年度预算申请 › %s", table_name(t), what));
+        f->stated = whole;
+        f->computed = sum;
+        f->rule = efmt(e, "%s = %s各项%s之和", col, what, income ? "全年预算数" : "全年执行数");
+        f->message = efmt(e, "%s各项合计 %s %s，与%s %s %s 不等，相差 %s %s。请核对各项金额或%s。",
+                          what, edec(e, sum, 2), u, col, edec(e, whole, 2), u,
+                          edec(e, dec_abs(dec_sub(sum, whole)), 2), u, col);
+}
+
+static void check_execution(struct evaluation *e, const struct table_score *t)
+{
+        const struct budget_request *b = &t->src->budget;
+        const char *u = money_unit(b->unit);
+        check_split(e, t, true);
+        check_split(e, t, false);
+        for (int k = 0; k < 2; k++) {
+                const struct split_row *rows = k ? b->by_expenditure : b->by_income;
+                size_t n = k ? b->n_by_expenditure : b->n_by_income;
+                for (size_t i = 0; i < n; i++) {
+                        if (!dec_is_set(rows[i].adjusted) ||
+                            dec_cmp(rows[i].adjusted, DEC_ZERO) <= 0)
+                                continue;
+                        struct frac r = {rows[i].executed, rows[i].adjusted};
+                        COMPARE(
+                            e, "rate.mismatch", SEV_WARNING,
+                            efmt(e, "%s.budget.%s[%zu].stated_rate_pct", t->path,
+                                 k ? "by_expenditure" : "by_income", i),
+                            efmt(e, "%s › 年度预算申请 › %s › 执行率", table_name(t), rows[i].name),
+                            rows[i].stated_rate_pct,
+                            dec_is_set(rows[i].executed) ? frac_pct(r, DEC_DIGITS) : DEC_NONE, 2,
+                            "%", "全年执行数 / 全年预算数");
+                }
+        }
+        if (!t->has_execution)
+                return;
+        if (dec_is_set(b->weight) && !dec_eq(b->weight, t->exec_weight)) {
+                struct finding *f = finding_add(e, "weights.execution", SEV_ERROR,
+                                                efmt(e, "%s.budget.weight", t->path),
+                                                efmt(e, "%s › 年度预算申请 › 分值", table_name(t)));
+                f->stated = b->weight;
+                f->computed = t->exec_weight;
+                f->rule = efmt(e, "评分方案“%s”规定预算执行率 %s 分", e->scheme->name,
+                               edec(e, t->exec_weight, -1));
+                f->message = efmt(e, "年度预算申请的分值为 %s 分，评分方案规定为 %s 分。",
+                                  edec(e, b->weight, -1), edec(e, t->exec_weight, -1));
+        }
+        if (!dec_is_set(t->exec_score)) {
+                if (t->path[2] == 's' || dec_is_set(b->adjusted) || dec_is_set(b->executed)) {
+                        struct finding *f = finding_add(
+                            e, "rule.not_computable", SEV_INFO, efmt(e, "%s.budget", t->path),
+                            efmt(e, "%s › 年度预算申请", table_name(t)));
+                        f->rule = "预算执行率得分 = 分值 × min(全年执行数 / 全年预算数, 1)";
+                        f->message = efmt(
+                            e,
+                            "缺少全年预算数（A）或全年执行数（B），无法计算预算执行率得分，按 0 分计。");
+                }
+                return;
+        }
+        const char *rate_rule = "全年执行数（B）/ 全年预算数（A）";
+        COMPARE(e, "rate.mismatch", SEV_WARNING, efmt(e, "%s.budget.stated_rate_pct", t->path),
+                efmt(e, "%s › 年度预算申请 › 执行率（B/A）", table_name(t)), b->stated_rate_pct,
+                frac_pct((struct frac){b->executed, b->adjusted}, DEC_DIGITS), 2, "%", rate_rule);
+        COMPARE(e, "score.mismatch", SEV_WARNING, efmt(e, "%s.budget.stated_score", t->path),
+                efmt(e, "%s › 年度预算申请 › 得分", table_name(t)), b->stated_score, t->exec_score,
+                (int)e->scheme->places, "分",
+                efmt(e, "%s × min(B/A, 1)", edec(e, t->exec_weight, -1)));
+        if (dec_cmp(b->executed, b->adjusted) > 0) {
+                struct finding *f = finding_add(
+                    e, "spend.over_budget", SEV_WARNING, efmt(e, "%s.budget.executed", t->path),
+                    efmt(e, "%s › 年度预算申请 › 全年执行数（B）", table_name(t)));
+                f->stated = b->executed;
+                f->computed = b->adjusted;
+                f->rule = "全年执行数不应超过全年预算数";
+                f->message = efmt(
+                    e, "全年执行数 %s %s 超过全年预算数 %s %s，执行率 %s%%（得分按 100%% 封顶）。",
+                    edec(e, b->executed, 2), u, edec(e, b->adjusted, 2), u,
+                    edec(e, t->exec_rate_pct, 2));
+        }
+}
+
+/* ---- indicators --------------------------------------------------------------------- */
+
+static void check_units(struct evaluation *e, const struct table_score *t, size_t i)
+{
+        const struct item_score *it = &t->items[i];
+        const struct indicator *ind = it->ind;
+        if (unit_malformed(ind->unit)) {
+                struct finding *f =
+                    finding_add(e, "unit.invalid", SEV_WARNING,
+                                efmt(e, "%s.unit", item_path(e, t, i)), item_label(e, t, i));
+                f->stated_text = ind->unit;
+                f->rule = "度量单位应为 %、万元、个 等单位，不含数值";
+                f->message =
+                    efmt(e, "“%s”的度量单位写作“%s”，不是一个单位（应为“%%”之类），请改正。",
+                         ind->name, ind->unit);
+        }
+        const char *tu = ind->target.m.unit ? ind->target.m.unit : ind->unit ? ind->unit : "";
+        const char *au = ind->actual.unit ? ind->actual.unit : ind->unit ? ind->unit : "";
+        bool quant_inputs = dec_is_set(ind->target.m.value) && dec_is_set(ind->actual.value);
+        if (!quant_inputs || ind->not_applicable)
+                return;
+        dec_t tmp;
+        enum unit_check uc = unit_convert(au, tu, ind->actual.value, &tmp);
+        if (uc == UNIT_INCOMPATIBLE) {
+                struct finding *f =
+                    finding_add(e, "unit.incompatible", SEV_WARNING,
+                                efmt(e, "%s.actual", item_path(e, t, i)), item_label(e, t, i));
+                f->stated_text = efmt(e, "%s%s", edec(e, ind->actual.value, -1), au);
+                f->computed_text = efmt(e, "%s%s", edec(e, ind->target.m.value, -1), tu);
+                f->rule = "实际完成值与年度指标值须可按同一单位比较";
+                f->message = efmt(
+                    e, "“%s”的实际完成值单位“%s”与年度指标值单位“%s”无法换算，无法按规则计分。",
+                    ind->name, au, tu);
+                return;
+        }
+        if (!dec_is_set(it->actual) || !dec_is_set(it->target) ||
+            dec_cmp(it->target, DEC_ZERO) <= 0 || dec_cmp(it->actual, DEC_ZERO) <= 0)
+                return;
+        /* a ratio of 100 or more either way suggests a wrong unit */
+        struct frac r = {it->actual, it->target};
+        bool small = frac_cmp(r, dec_make(1, 2)) <= 0, large = frac_cmp(r, D(100)) >= 0;
+        if (small || large) {
+                struct finding *f =
+                    finding_add(e, "unit.magnitude", SEV_WARNING,
+                                efmt(e, "%s.actual", item_path(e, t, i)), item_label(e, t, i));
+                f->stated = ind->actual.value;
+                f->computed = it->actual;
+                f->places = -1;
+                f->stated_text = efmt(e, "%s%s", edec(e, ind->actual.value, -1), au);
+                f->computed_text = efmt(e, "%s%s", edec(e, it->actual, -1), tu);
+                f->rule = "实际完成值与年度指标值应在同一数量级";
+                if (uc == UNIT_CONVERTED)
+                        f->message = efmt(
+                            e,
+                            "“%s”的实际完成值写作 %s%s，而年度指标值以“%s”计（%s%s%s）；换算为 %s%s 后仅为目标的 %s%%，疑为单位错误（可能应为 %s%s）。",
+                            ind->name, edec(e, ind->actual.value, -1), au, tu,
+                            enum_label(&enum_cmp_op, ind->target.op ? ind->target.op : CMP_EQ),
+                            edec(e, it->target, -1), tu, edec(e, it->actual, -1), tu,
+                            edec(e, frac_pct(r, 2), 2), edec(e, ind->actual.value, -1), tu);
+                else
+                        f->message = efmt(
+                            e,
+                            "“%s”的实际完成值 %s%s 是年度指标值 %s%s 的 %s%%，相差两个数量级以上，疑为单位或数值错误。",
+                            ind->name, edec(e, it->actual, -1), tu, edec(e, it->target, -1), tu,
+                            edec(e, frac_pct(r, 2), 2));
+        } else if (uc == UNIT_CONVERTED) {
+                struct finding *f =
+                    finding_add(e, "unit.converted", SEV_INFO,
+                                efmt(e, "%s.actual", item_path(e, t, i)), item_label(e, t, i));
+                f->stated_text = efmt(e, "%s%s", edec(e, ind->actual.value, -1), au);
+                f->computed_text = efmt(e, "%s%s", edec(e, it->actual, -1), tu);
+                f->rule = "按年度指标值的单位计分";
+                f->message =
+                    efmt(e, "“%s”的实际完成值以“%s”填写，按“%s”换算后计分。", ind->name, au, tu);
+        }
+}
+
+static void check_completion(struct evaluation *e, const struct table_score *t, size_t i)
+{
+        const struct item_score *it = &t->items[i];
+        const struct indicator *ind = it->ind;
+        if (!it->has_completion)
+                return;
+        struct frac c = {it->completion_num, it->completion_den};
+        dec_t pct = frac_pct(c, DEC_DIGITS);
+        COMPARE(e, "completion.mismatch", SEV_WARNING,
+                efmt(e, "%s.stated_completion_pct", item_path(e, t, i)),
+                efmt(e, "%s › 完成率", item_label(e, t, i)), ind->stated_completion_pct, pct, 2,
+                "%",
+                it->applied == APPLIED_LE_RATIO || it->applied == APPLIED_LE_LINEAR
+                    ? "年度指标值 / 实际完成值"
+                    : "实际完成值 / 年度指标值");
+        bool ge = it->applied == APPLIED_GE || it->applied == APPLIED_EQ;
+        if (ge && dec_cmp(pct, e->scheme->far_above_pct) >= 0) {
+                struct finding *f =
+                    finding_add(e, "target.too_low", SEV_WARNING,
+                                efmt(e, "%s.target", item_path(e, t, i)), item_label(e, t, i));
+                f->stated = it->target;
+                f->computed = dec_round(pct, 2);
+                f->places = -1;
+                f->rule = efmt(e, "完成值达到指标值的 %s%% 以上，应分析目标是否设置过低",
+                               edec(e, e->scheme->far_above_pct, -1));
+                f->message = efmt(
+                    e,
+                    "“%s”实际完成值是年度指标值的 %s%%，远超目标。按 2020 年绩效自评规则，应在偏差原因中分析目标设置是否偏低，并视情况扣减得分%s。",
+                    ind->name, edec(e, pct, 2), ind->deviation ? "" : "（目前未填写偏差原因）");
+        }
+}
+
+static void check_item(struct evaluation *e, const struct table_score *t, size_t i)
+{
+        const struct item_score *it = &t->items[i];
+        const struct indicator *ind = it->ind;
+        const struct scheme *s = e->scheme;
+        int places = (int)s->places;
+        if (!ind) {
+                struct finding *f =
+                    finding_add(e, "scheme.missing_indicator", SEV_ERROR,
+                                efmt(e, "%s.indicators", t->path), item_label(e, t, i));
+                f->computed = it->weight;
+                f->rule = efmt(e, "评分方案“%s”的每个指标都须填写", s->name);
+                f->message =
+                    efmt(e, "表中缺少评分方案规定的指标“%s”（编码 %s，%s 分），按 0 分计。",
+                         it->def->name, it->def->code, edec(e, it->def->weight, -1));
+                return;
+        }
+        if (e->record_cells)
+                note_cell(e, efmt(e, "%s.score", item_path(e, t, i)), it->score, NULL);
+        if (it->def && dec_is_set(ind->weight) && !dec_eq(ind->weight, it->def->weight)) {
+                struct finding *f =
+                    finding_add(e, "weights.scheme", SEV_ERROR,
+                                efmt(e, "%s.weight", item_path(e, t, i)), item_label(e, t, i));
+                f->stated = ind->weight;
+                f->computed = it->def->weight;
+                f->rule = efmt(e, "评分方案“%s”规定的分值", s->name);
+                f->message = efmt(e, "“%s”的分值为 %s，评分方案规定为 %s。", ind->name,
+                                  edec(e, ind->weight, -1), edec(e, it->def->weight, -1));
+        }
+        dec_t w = it->weight;
+        if (dec_is_set(ind->score) && dec_is_set(w) && dec_cmp(ind->score, w) > 0) {
+                struct finding *f =
+                    finding_add(e, "score.above_weight", SEV_ERROR,
+                                efmt(e, "%s.score", item_path(e, t, i)), item_label(e, t, i));
+                f->stated = ind->score;
+                f->computed = w;
+                f->rule = "得分不能超过指标分值";
+                f->message = efmt(e, "“%s”得分 %s 超过其分值 %s，请改正。", ind->name,
+                                  edec(e, ind->score, -1), edec(e, w, -1));
+        }
+        if (s->require_deviation && dec_is_set(ind->score) && dec_is_set(w) &&
+            dec_cmp(ind->score, w) < 0 && !ind->not_applicable &&
+            !(ind->deviation && *ind->deviation)) {
+                struct finding *f =
+                    finding_add(e, "deviation.missing", SEV_ERROR,
+                                efmt(e, "%s.deviation", item_path(e, t, i)), item_label(e, t, i));
+                f->stated = ind->score;
+                f->computed = w;
+                f->rule = "得分低于分值的指标须填写偏差原因";
+                f->message =
+                    efmt(e, "“%s”得分 %s 低于分值 %s，但没有填写偏差原因分析，请补充扣分原因。",
+                         ind->name, edec(e, ind->score, -1), edec(e, w, -1));
+        }
+        if (it->basis == BASIS_STATED) {
+                struct finding *f = finding_add(e, "rule.not_computable", SEV_INFO,
+                                                item_path(e, t, i), item_label(e, t, i));
+                f->stated = ind->score;
+                struct buf why = BUF_INIT;
+                engine_explain(e, t, i, &why);
+                f->rule = arena_strdup(e->arena, buf_str(&why));
+                buf_free(&why);
+                f->message =
+                    efmt(e, "“%s”缺少按规则计分所需的数据，无法复核，暂按表列得分 %s 计。",
+                         ind->name, dec_is_set(ind->score) ? edec(e, ind->score, -1) : "0");
+        } else if (dec_is_set(ind->score) && it->basis != BASIS_NOT_APPLICABLE &&
+                   !dec_eq(dec_round(ind->score, places), it->score)) {
+                bool above = dec_cmp(ind->score, it->score) > 0;
+                const char *code = it->def ? "score.mismatch"
+                                   : above ? "score.above_rule"
+                                           : "score.below_rule";
+                enum severity sev = it->def || above ? SEV_WARNING : SEV_INFO;
+                struct finding *f = finding_add(
+                    e, code, sev, efmt(e, "%s.score", item_path(e, t, i)), item_label(e, t, i));
+                f->stated = ind->score;
+                f->computed = it->score;
+                struct buf why = BUF_INIT;
+                engine_explain(e, t, i, &why);
+                f->rule = arena_strdup(e->arena, buf_str(&why));
+                buf_free(&why);
+                f->message = efmt(e, "“%s”表列得分 %s，按规则计算为 %s（%s %s）。", ind->name,
+                                  edec(e, ind->score, -1), edec(e, it->score, places),
+                                  above ? "高出" : "低了",
+                                  edec(e, dec_abs(dec_sub(ind->score, it->score)), places));
+        }
+        if (it->band_conflict) {
+                struct finding *f =
+                    finding_add(e, "qualitative.band", SEV_WARNING,
+                                efmt(e, "%s.score", item_path(e, t, i)), item_label(e, t, i));
+                f->stated = ind->score;
+                f->computed = it->score;
+                f->rule = "定性指标的得分须在所选档次的区间内";
+                f->message = efmt(e, "“%s”选择了“%s”档，但得分 %s 不在该档区间内。", ind->name,
+                                  enum_label(&enum_qual_band, ind->band), edec(e, ind->score, -1));
+        }
+        if (!it->def && dec_is_set(ind->target.m.value) && !ind->target.op &&
+            (ind->kind == KIND_QUANT || ind->kind == KIND_UNSET)) {
+                struct finding *f =
+                    finding_add(e, "target.no_comparator", SEV_INFO,
+                                efmt(e, "%s.target.op", item_path(e, t, i)), item_label(e, t, i));
+                f->rule = "年度指标值应写明比较符 ≥、≤、=、>、<";
+                f->message = efmt(e, "“%s”的年度指标值 %s 没有写比较符，按“=”计分。", ind->name,
+                                  edec(e, ind->target.m.value, -1));
+        }
+        if (!it->def) {
+                check_units(e, t, i);
+                check_completion(e, t, i);
+        }
+}
+
+/* Codes of the document's rows that the fixed scheme does not know. */
+static void check_unknown_codes(struct evaluation *e, const struct table_score *t)
+{
+        const struct score_table *src = t->src;
+        for (size_t i = 0; i < src->n_indicators; i++)
+                for (size_t j = 0; j < src->indicators[i].n_groups; j++)
+                        for (size_t m = 0; m < src->indicators[i].groups[j].n_items; m++) {
+                                const struct indicator *ind =
+                                    &src->indicators[i].groups[j].items[m];
+                                bool known = false;
+                                for (size_t k = 0; k < t->n_items && !known; k++)
+                                        known = t->items[k].ind == ind;
+                                if (known)
+                                        continue;
+                                struct finding *f = finding_add(
+                                    e, "scheme.unknown_indicator", SEV_ERROR,
+                                    efmt(e, "%s.indicators[%zu].groups[%zu].items[%zu].code",
+                                         t->path, i, j, m),
+                                    efmt(e, "%s › %s", table_name(t), ind->name));
+                                f->stated_text = ind->code;
+                                f->rule =
+                                    efmt(e, "指标编码须是评分方案“%s”中的编码", e->scheme->name);
+                                f->message =
+                                    efmt(e, "指标“%s”的编码“%s”不在评分方案“%s”中，无法计分。",
+                                         ind->name, ind->code ? ind->code : "（未填写）",
+                                         e->scheme->name);
+                        }
+}
+
+/* Stated weights and scores of levels and groups against their sums. */
+static void check_levels(struct evaluation *e, const struct table_score *t)
+{
+        const struct score_table *src = t->src;
+        for (size_t i = 0; i < src->n_indicators; i++) {
+                const struct ind_level *l = &src->indicators[i];
+                dec_t lw = DEC_ZERO, ls = DEC_ZERO;
+                for (size_t j = 0; j < l->n_groups; j++) {
+                        const struct ind_group *g = &l->groups[j];
+                        dec_t gw = DEC_ZERO, gs = DEC_ZERO;
+                        for (size_t k = 0; k < t->n_items; k++) {
+                                const struct item_score *it = &t->items[k];
+                                if (!it->ind || it->level != i || it->group != j)
+                                        continue;
+                                gw = dec_add(gw, dec_is_set(it->ind->weight) ? it->ind->weight
+                                                                             : DEC_ZERO);
+                                gs = dec_add(gs, it->score);
+                        }
+                        COMPARE(
+                            e, "sum.mismatch", SEV_WARNING,
+                            efmt(e, "%s.indicators[%zu].groups[%zu].stated_weight", t->path, i, j),
+                            efmt(e, "%s › %s › %s › 分值", table_name(t), l->name, g->name),
+                            g->stated_weight, gw, 2, "分", "所属三级指标分值之和");
+                        COMPARE(
+                            e, "sum.mismatch", SEV_WARNING,
+                            efmt(e, "%s.indicators[%zu].groups[%zu].stated_score", t->path, i, j),
+                            efmt(e, "%s › %s › %s › 得分", table_name(t), l->name, g->name),
+                            g->stated_score, gs, 2, "分", "所属三级指标得分之和");
+                        lw = dec_add(lw, gw);
+                        ls = dec_add(ls, gs);
+                }
+                COMPARE(e, "sum.mismatch", SEV_WARNING,
+                        efmt(e, "%s.indicators[%zu].stated_weight", t->path, i),
+                        efmt(e, "%s › %s › 分值", table_name(t), l->name), l->stated_weight, lw, 2,
+                        "分", "所属三级指标分值之和");
+                COMPARE(e, "sum.mismatch", SEV_WARNING,
+                        efmt(e, "%s.indicators[%zu].stated_score", t->path, i),
+                        efmt(e, "%s › %s › 得分", table_name(t), l->name), l->stated_score, ls, 2,
+                        "分", "所属三级指标得分之和");
+        }
+}
+
+static void check_weights(struct evaluation *e, const struct table_score *t, bool self)
+{
+        const struct scheme *s = e->scheme;
+        if (!self && t->src->n_indicators == 0) {
+                struct finding *f = finding_add(
+                    e, "project.no_indicators", SEV_ERROR, efmt(e, "%s.indicators", t->path),
+                    efmt(e, "项目支出表 › %s", e->doc->projects[t - e->projects].name));
+                f->rule = "每个项目的自评表单独计 100 分";
+                f->message = efmt(
+                    e,
+                    "项目“%s”的自评表没有填写绩效指标，请按部门整体自评表的格式填写（指标分值合计 %s 分）。",
+                    e->doc->projects[t - e->projects].name,
+                    edec(e, dec_sub(s->total, t->exec_weight), -1));
+                return;
+        }
+        if (self && s->n_tree)
+                return; /* the scheme fixes the weights (checked per item) */
+        dec_t expect = t->has_execution ? dec_sub(s->total, t->exec_weight) : s->total;
+        if (self)
+                expect = s->indicator_weight;
+        if (t->n_items == 0 || dec_eq(t->weight_total, expect))
+                return;
+        struct finding *f =
+            finding_add(e, "weights.total", SEV_ERROR, efmt(e, "%s.indicators", t->path),
+                        efmt(e, "%s › 绩效指标", table_name(t)));
+        f->stated = t->weight_total;
+        f->computed = expect;
+        f->rule =
+            t->has_execution
+                ? efmt(e, "绩效指标分值合计须为 %s 分（总分 %s 分含预算执行率 %s 分）",
+                       edec(e, expect, -1), edec(e, s->total, -1), edec(e, t->exec_weight, -1))
+                : efmt(e, "绩效指标分值合计须为 %s 分", edec(e, expect, -1));
+        f->message = efmt(e, "绩效指标分值合计 %s 分，应为 %s 分，请调整各指标分值。",
+                          edec(e, t->weight_total, -1), edec(e, expect, -1));
+}
+
+static void check_totals(struct evaluation *e, const struct table_score *t)
+{
+        const struct score_table *src = t->src;
+        const struct scheme *s = e->scheme;
+        int places = (int)s->places;
+        if (e->record_cells) {
+                note_cell(e, efmt(e, "%s.stated_total", t->path), t->total, NULL);
+                note_cell(e, efmt(e, "%s.stated_grade", t->path), DEC_NONE, t->grade);
+        }
+        if (dec_is_set(src->stated_total)) {
+                const char *path = efmt(e, "%s.stated_total", t->path);
+                /* the table's own arithmetic: its total against its printed scores */
+                dec_t stated_sum = t->has_execution && dec_is_set(src->budget.stated_score)
+                                       ? src->budget.stated_score
+                                       : DEC_ZERO;
+                bool all = true;
+                for (size_t i = 0; i < t->n_items; i++) {
+                        if (t->items[i].ind && dec_is_set(t->items[i].ind->score))
+                                stated_sum = dec_add(stated_sum, t->items[i].ind->score);
+                        else
+                                all = false;
+                }
+                if (all && t->n_items && !dec_eq(stated_sum, src->stated_total)) {
+                        struct finding *f = finding_add(e, "sum.stated_total", SEV_WARNING, path,
+                                                        efmt(e, "%s › 总分", table_name(t)));
+                        f->stated = src->stated_total;
+                        f->computed = stated_sum;
+                        f->rule = "总分 = 预算执行率得分 + 各指标得分（按表列数）";
+                        f->message = efmt(e, "表列总分 %s，而表中各项得分相加为 %s。",
+                                          edec(e, src->stated_total, -1), edec(e, stated_sum, -1));
+                }
+                if (!dec_eq(dec_round(src->stated_total, places), t->total)) {
+                        struct finding *f = finding_add(e, "total.mismatch", SEV_WARNING, path,
+                                                        efmt(e, "%s › 总分", table_name(t)));
+                        f->stated = src->stated_total;
+                        f->computed = t->total;
+                        f->rule = "总分 = 预算执行率得分 + 各指标按规则计算的得分";
+                        f->message =
+                            efmt(e, "表列总分 %s，按规则计算为 %s（%s %s）。",
+                                 edec(e, src->stated_total, -1), edec(e, t->total, places),
+                                 dec_cmp(src->stated_total, t->total) > 0 ? "高出" : "低了",
+                                 edec(e, dec_abs(dec_sub(src->stated_total, t->total)), places));
+                }
+        }
+        if (src->stated_grade && t->grade && strcmp(src->stated_grade, t->grade) != 0) {
+                struct finding *f = finding_add(e, "grade.mismatch", SEV_WARNING,
+                                                efmt(e, "%s.stated_grade", t->path),
+                                                efmt(e, "%s › 评价等级", table_name(t)));
+                f->stated_text = src->stated_grade;
+                f->computed_text = t->grade;
+                f->rule = efmt(e, "评分方案“%s”的等级划分", s->name);
+                f->message = efmt(e, "表列等级“%s”，按计算总分 %s 应为“%s”。", src->stated_grade,
+                                  edec(e, t->total, places), t->grade);
+        }
+        /* 指标得分与预算执行率得分的偏离 (the ministry's module warns above 5%) */
+        if (!t->has_execution || !dec_is_set(t->exec_score) ||
+            dec_cmp(t->weight_total, DEC_ZERO) <= 0 || dec_cmp(t->indicator_score, DEC_ZERO) <= 0)
+                return;
+        dec_t ind_share = dec_div(t->indicator_score, t->weight_total, DEC_DIGITS);
+        dec_t exec_share = dec_div(t->exec_score, t->exec_weight, DEC_DIGITS);
+        dec_t dev = dec_muldiv(dec_sub(ind_share, exec_share), D(100), ind_share, 2);
+        if (dec_cmp(dev, s->balance_pct) > 0) {
+                struct finding *f = finding_add(
+                    e, "balance.execution", SEV_WARNING, efmt(e, "%s.indicators", t->path),
+                    efmt(e, "%s › 绩效指标与预算执行率", table_name(t)));
+                f->stated = dev;
+                f->computed = s->balance_pct;
+                f->rule =
+                    "(指标得分 / 指标分值 − 预算执行率得分 / 预算执行率分值) / (指标得分 / 指标分值) 不应超过阈值";
+                f->message = efmt(
+                    e,
+                    "绩效指标得分率 %s%% 高出预算执行得分率 %s%%，偏离 %s%%，超过 %s%%：指标完成情况与资金执行情况不匹配，请核实。",
+                    edec(e, dec_mul(ind_share, D(100), 2), 2),
+                    edec(e, dec_mul(exec_share, D(100), 2), 2), edec(e, dev, 2),
+                    edec(e, s->balance_pct, -1));
+        }
+}
+
+static void check_main_tasks(struct evaluation *e)
+{
+        const struct self_eval *se = &e->doc->self;
+        const char *u = money_unit(se->table.budget.unit);
+        for (size_t i = 0; i < se->n_main_tasks; i++) {
+                const struct main_task *m = &se->main_tasks[i];
+                if (!dec_is_set(m->budget) || !dec_is_set(m->executed) ||
+                    dec_cmp(m->budget, DEC_ZERO) <= 0)
+                        continue;
+                const char *path = efmt(e, "$.self_eval.main_tasks[%zu]", i);
+                COMPARE(e, "rate.mismatch", SEV_WARNING, efmt(e, "%s.stated_rate_pct", path),
+                        efmt(e, "自评表 › 年度主要任务 › %s › 预算执行率", m->name),
+                        m->stated_rate_pct,
+                        frac_pct((struct frac){m->executed, m->budget}, DEC_DIGITS), 2, "%",
+                        "预算执行数 / 预算资金");
+                if (dec_cmp(m->executed, m->budget) > 0) {
+                        struct finding *f = finding_add(
+                            e, "spend.over_budget", SEV_WARNING, efmt(e, "%s.executed", path),
+                            efmt(e, "自评表 › 年度主要任务 › %s", m->name));
+                        f->stated = m->executed;
+                        f->computed = m->budget;
+                        f->rule = "预算执行数不应超过预算资金";
+                        f->message =
+                            efmt(e, "“%s”执行 %s %s，超过预算资金 %s %s（超出 %s %s）。", m->name,
+                                 edec(e, m->executed, 2), u, edec(e, m->budget, 2), u,
+                                 edec(e, dec_sub(m->executed, m->budget), 2), u);
+                }
+        }
+}
+
+void check_table(struct evaluation *e, struct table_score *t, bool self)
+{
+        check_execution(e, t);
+        check_weights(e, t, self);
+        if (self && e->scheme->n_tree)
+                check_unknown_codes(e, t);
+        for (size_t i = 0; i < t->n_items; i++)
+                check_item(e, t, i);
+        check_levels(e, t);
+        if (self || t->src->n_indicators) /* an empty project table is reported once, above */
+                check_totals(e, t);
+        if (self)
+                check_main_tasks(e);
+}
