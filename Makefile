@@ -26,7 +26,7 @@ MAIN_SRC := src/cli/main.c
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_SUPPORT := tests/support/testutil.c
 
-.PHONY: all deps test check-format bench clean run
+.PHONY: all deps test check-format clean run
 .SECONDARY:
 all: build/jixiao
 
@@ -81,6 +81,9 @@ check-format:
 
 clean:
 	rm -rf build
+
+# Benchmarks (bench/bench.mk defines "make bench").
+-include bench/bench.mk
 
 # Show the four seed evaluations (until the web server exists).
 run: build/jixiao
