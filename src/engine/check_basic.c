@@ -14,24 +14,28 @@ static const char *unit_of(const struct doc *d)
         return d->basic.unit ? enum_name(&enum_money_unit, d->basic.unit) : "万元";
 }
 
+/* The three columns of a money row, by index. */
 static const struct {
-        size_t off;
         const char *key, *name;
 } columns[] = {
-    {offsetof(struct money3, prior_final), "prior_final", "上年决算数"},
-    {offsetof(struct money3, budget), "budget", "本年预算数"},
-    {offsetof(struct money3, final), "final", "本年决算数"},
+    {"prior_final", "上年决算数"},
+    {"budget", "本年预算数"},
+    {"final", "本年决算数"},
 };
+
+static dec_t *col_ptr(struct money3 *m, size_t c)
+{
+        return c == 0 ? &m->prior_final : c == 1 ? &m->budget : &m->final;
+}
 
 static dec_t col(const struct money3 *m, size_t c)
 {
-        return *(const dec_t *)((const char *)m + columns[c].off);
+        return *col_ptr((struct money3 *)m, c);
 }
 
-/* The value a level row stands for in column c: its parts when any part
- * has a figure, else its own stated row. */
-static dec_t level(const struct money3 *stated, const struct money3 *const *parts, size_t n,
-                   size_t c)
+/* Sum of column c over the parts that have a figure there; DEC_NONE when
+ * none has. */
+static dec_t parts_column(const struct money3 *const *parts, size_t n, size_t c)
 {
         dec_t sum = DEC_ZERO;
         bool any = false;
@@ -40,7 +44,19 @@ static dec_t level(const struct money3 *stated, const struct money3 *const *part
                         sum = dec_add(sum, col(parts[i], c));
                         any = true;
                 }
-        return any ? sum : col(stated, c);
+        return any ? sum : DEC_NONE;
+}
+
+/* The row a level stands for: in each column its parts when any part has
+ * a figure, else its own stated row. */
+static struct money3 level(const struct money3 *stated, const struct money3 *const *parts, size_t n)
+{
+        struct money3 m;
+        for (size_t c = 0; c < 3; c++) {
+                dec_t sum = parts_column(parts, n, c);
+                *col_ptr(&m, c) = dec_is_set(sum) ? sum : col(stated, c);
+        }
+        return m;
 }
 
 /* A stated level row against its parts, column by column. */
@@ -48,20 +64,10 @@ static void level_sums(struct evaluation *e, const char *path, const char *label
                        const struct money3 *stated, const struct money3 *const *parts, size_t n,
                        const char *rule)
 {
-        for (size_t c = 0; c < 3; c++) {
-                dec_t sum = DEC_ZERO;
-                bool any = false;
-                for (size_t i = 0; i < n; i++)
-                        if (dec_is_set(col(parts[i], c))) {
-                                sum = dec_add(sum, col(parts[i], c));
-                                any = true;
-                        }
-                if (any)
-                        COMPARE(e, "sum.mismatch", SEV_WARNING,
-                                efmt(e, "%s.%s", path, columns[c].key),
-                                efmt(e, "基础数据表 › %s › %s", label, columns[c].name),
-                                col(stated, c), sum, 2, unit_of(e->doc), rule);
-        }
+        for (size_t c = 0; c < 3; c++)
+                COMPARE(e, "sum.mismatch", SEV_WARNING, efmt(e, "%s.%s", path, columns[c].key),
+                        efmt(e, "基础数据表 › %s › %s", label, columns[c].name), col(stated, c),
+                        parts_column(parts, n, c), 2, unit_of(e->doc), rule);
 }
 
 static void over_budget(struct evaluation *e, const char *path, const char *label, dec_t budget,
@@ -87,16 +93,11 @@ static void three_public(struct evaluation *e)
         level_sums(e, B "three_public.vehicles.stated", "公务用车购置和维护经费",
                    &t->vehicles.stated, vehicle_parts, 2, "公车购置 + 公车运行维护");
         /* the vehicle line counts with its parts where it has them */
-        struct money3 vehicles;
-        for (size_t c = 0; c < 3; c++)
-                *(dec_t *)((char *)&vehicles + columns[c].off) =
-                    level(&t->vehicles.stated, vehicle_parts, 2, c);
+        struct money3 vehicles = level(&t->vehicles.stated, vehicle_parts, 2);
         const struct money3 *parts[] = {&vehicles, &t->overseas, &t->reception};
         level_sums(e, B "three_public.stated", "三公经费", &t->stated, parts, 3,
                    "公务用车购置和维护经费 + 出国经费 + 公务接待");
-        struct money3 total;
-        for (size_t c = 0; c < 3; c++)
-                *(dec_t *)((char *)&total + columns[c].off) = level(&t->stated, parts, 3, c);
+        struct money3 total = level(&t->stated, parts, 3);
         over_budget(e, B "three_public.stated", "三公经费", total.budget, total.final, SEV_WARNING);
 }
 
@@ -109,16 +110,11 @@ static void project_spending(struct evaluation *e)
                 funds[i] = &p->special.funds[i].amounts;
         level_sums(e, B "project_spending.special.stated", "上级专项资金", &p->special.stated,
                    funds, n, "各专项资金之和");
-        struct money3 special;
-        for (size_t c = 0; c < 3; c++)
-                *(dec_t *)((char *)&special + columns[c].off) =
-                    level(&p->special.stated, funds, n, c);
+        struct money3 special = level(&p->special.stated, funds, n);
         const struct money3 *parts[] = {&p->business, &p->operation, &special};
         level_sums(e, B "project_spending.stated", "项目支出", &p->stated, parts, 3,
                    "业务工作经费 + 运行维护经费 + 上级专项资金");
-        struct money3 total;
-        for (size_t c = 0; c < 3; c++)
-                *(dec_t *)((char *)&total + columns[c].off) = level(&p->stated, parts, 3, c);
+        struct money3 total = level(&p->stated, parts, 3);
         over_budget(e, B "project_spending.stated", "项目支出", total.budget, total.final,
                     SEV_INFO);
 }
@@ -129,7 +125,7 @@ static void public_funds(struct evaluation *e)
         const char *u = unit_of(e->doc);
         const struct money3 *parts[] = {&p->office, &p->utilities_travel, &p->meetings_training};
         for (size_t c = 0; c < 3; c++) {
-                dec_t sum = level(&(struct money3){DEC_NONE, DEC_NONE, DEC_NONE}, parts, 3, c);
+                dec_t sum = parts_column(parts, 3, c);
                 dec_t total = col(&p->total, c);
                 if (!dec_is_set(sum) || !dec_is_set(total) || dec_cmp(sum, total) <= 0)
                         continue;

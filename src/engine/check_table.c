@@ -144,11 +144,7 @@ static void check_units(struct evaluation *e, const struct table_score *t, size_
         }
         const char *tu = ind->target.m.unit ? ind->target.m.unit : ind->unit ? ind->unit : "";
         const char *au = ind->actual.unit ? ind->actual.unit : ind->unit ? ind->unit : "";
-        bool quant_inputs = dec_is_set(ind->target.m.value) && dec_is_set(ind->actual.value);
-        if (!quant_inputs || ind->not_applicable)
-                return;
-        dec_t tmp;
-        enum unit_check uc = unit_convert(au, tu, ind->actual.value, &tmp);
+        enum unit_check uc = it->units; /* as the quantitative rule found them */
         if (uc == UNIT_INCOMPATIBLE) {
                 struct finding *f =
                     finding_add(e, "unit.incompatible", SEV_WARNING,

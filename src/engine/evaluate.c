@@ -224,6 +224,19 @@ static void score_table(struct evaluation *e, struct table_score *t, const struc
 
 /* ---- entry points ---------------------------------------------------------------- */
 
+/* Errors first, then warnings, then notes; within a severity, in the order
+ * the checks met them (the document's order). */
+static void sort_findings(struct evaluation *e)
+{
+        for (size_t i = 1; i < e->n_findings; i++) { /* stable insertion sort; lists are short */
+                struct finding f = e->findings[i];
+                size_t j = i;
+                for (; j > 0 && e->findings[j - 1].severity < f.severity; j--)
+                        e->findings[j] = e->findings[j - 1];
+                e->findings[j] = f;
+        }
+}
+
 struct evaluation *engine_evaluate(const struct doc *d, const struct scheme *s)
 {
         struct evaluation *e = xcalloc(1, sizeof(*e));
@@ -245,6 +258,7 @@ struct evaluation *engine_evaluate(const struct doc *d, const struct scheme *s)
         check_basic(e);
         check_perf(e);
         check_statements(e);
+        sort_findings(e);
         return e;
 }
 

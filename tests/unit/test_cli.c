@@ -183,13 +183,12 @@ static void test_fmt_output_parses_to_the_same_document(void **state)
         }
 }
 
-/* docs/format.md embeds the generated reference; they must not drift. */
-static void test_format_doc_matches_the_schema(void **state)
+/* The docs embed the generated references; they must not drift. */
+static void reference_matches(const char *doc, const char *option)
 {
-        (void)state;
-        struct run r = run_jixiao(NULL, "schema", NULL);
+        struct run r = run_jixiao(NULL, "schema", option, NULL);
         assert_int_equal(r.status, 0);
-        char *md = read_file(repo_path("docs/format.md"), NULL);
+        char *md = read_file(repo_path(doc), NULL);
         assert_non_null(md);
         const char *begin = strstr(md, "<!-- reference:begin -->\n");
         const char *end = strstr(md, "<!-- reference:end -->");
@@ -198,11 +197,23 @@ static void test_format_doc_matches_the_schema(void **state)
         begin += strlen("<!-- reference:begin -->\n");
         size_t n = (size_t)(end - begin);
         if (n != r.out.len || memcmp(begin, r.out.data, n) != 0)
-                fprintf(stderr, "docs/format.md is out of date: run tools/update-format-doc.sh\n");
+                fprintf(stderr, "%s is out of date: run tools/update-format-doc.sh\n", doc);
         assert_int_equal(n, r.out.len);
         assert_memory_equal(begin, r.out.data, n);
         free(md);
         run_free(&r);
+}
+
+static void test_format_doc_matches_the_schema(void **state)
+{
+        (void)state;
+        reference_matches("docs/format.md", NULL);
+}
+
+static void test_schemes_doc_matches_the_schema(void **state)
+{
+        (void)state;
+        reference_matches("docs/schemes.md", "--scheme");
 }
 
 int main(void)
@@ -218,6 +229,7 @@ int main(void)
             cmocka_unit_test(test_show_reports_bad_input_with_exit_2),
             cmocka_unit_test(test_fmt_output_parses_to_the_same_document),
             cmocka_unit_test(test_format_doc_matches_the_schema),
+            cmocka_unit_test(test_schemes_doc_matches_the_schema),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }

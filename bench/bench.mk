@@ -1,0 +1,26 @@
+# Engine benchmark (included by the Makefile): "make bench" generates a
+# jurisdiction of BENCH_N evaluations under build/bench/data (once; later
+# runs reuse it) and measures scoring in memory, checking from files
+# against jansson alone, and memory growth. docs/benchmarks.md has the
+# figures.
+#
+#   make bench                  N = 100000 (about 1.5 GB of JSON)
+#   make bench BENCH_N=10000    a quick run
+
+BENCH_N   ?= 100000
+BENCH_DIR := build/bench
+
+.PHONY: bench
+
+build/bench/%.o: bench/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC    $<"
+	$(Q)$(CC) $(CFLAGS_COMMON) $(OPT_release) -MMD -MP -c $< -o $@
+
+build/bench/%: build/bench/%.o build/libjixiao.a
+	@echo "  LINK  $@"
+	$(Q)$(CC) -o $@ $^ $(LDLIBS_COMMON)
+
+bench: build/bench/gen build/bench/bench
+	$(Q)$(BENCH_DIR)/gen $(BENCH_DIR)/data $(BENCH_N)
+	$(Q)$(BENCH_DIR)/bench $(BENCH_DIR)/data $(BENCH_N) | tee $(BENCH_DIR)/results.txt
