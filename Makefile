@@ -7,7 +7,7 @@
 #   make bench      benchmarks (figures in docs/benchmarks.md)
 
 VERSION := 0.1.0
-PKGS    := jansson
+PKGS    := jansson sqlite3 libsodium libmicrohttpd
 CC      ?= cc
 
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Werror
@@ -19,9 +19,9 @@ OPT_release := -O2
 OPT_asan    := -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 LD_asan     := -fsanitize=address,undefined
 
-LIB_SRC  := $(sort $(wildcard src/base/*.c src/schema/*.c src/doc/*.c src/engine/*.c src/term/*.c src/cli/cmd_*.c src/cli/args.c src/cli/evaluate.c))
+LIB_SRC  := $(sort $(wildcard src/base/*.c src/schema/*.c src/doc/*.c src/engine/*.c src/store/*.c src/auth/*.c src/http/*.c src/web/*.c src/term/*.c src/cli/cmd_*.c src/cli/args.c src/cli/evaluate.c))
 GEN_SRC  := build/gen/embedded_data.c
-EMBED    := $(sort $(wildcard schemes/*.json))
+EMBED    := $(sort $(wildcard schemes/*.json assets/* examples/seed-*.json))
 MAIN_SRC := src/cli/main.c
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 TEST_SUPPORT := tests/support/testutil.c
@@ -66,7 +66,7 @@ build/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) -std=c17 -O2 -Wall -Wextra -Werror -o $@ $<
 
-$(GEN_SRC): build/tools/embed $(EMBED)
+$(GEN_SRC): build/tools/embed $(EMBED) Makefile
 	@mkdir -p $(dir $@)
 	$(Q)build/tools/embed $@ $(EMBED)
 

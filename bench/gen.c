@@ -91,11 +91,11 @@ struct level_def {
 };
 
 static const char *const quantity_names[] = {
-    "培训人次", "覆盖乡镇数", "新建项目数", "监督检查次数", "补贴发放户数", "宣传活动场次",
-    "改造农贸市场数", "新增就业人数", "走访企业数", "完成课题数", "办理案件数", "采购设备台数"};
-static const char *const quality_names[] = {
-    "项目验收合格率", "资金支付准确率", "档案规范率",   "设备完好率",   "抽检合格率",
-    "培训考核通过率", "数据差错率",     "问题整改率",   "工程质量达标率"};
+    "培训人次",       "覆盖乡镇数",   "新建项目数", "监督检查次数", "补贴发放户数", "宣传活动场次",
+    "改造农贸市场数", "新增就业人数", "走访企业数", "完成课题数",   "办理案件数",   "采购设备台数"};
+static const char *const quality_names[] = {"项目验收合格率", "资金支付准确率", "档案规范率",
+                                            "设备完好率",     "抽检合格率",     "培训考核通过率",
+                                            "数据差错率",     "问题整改率",     "工程质量达标率"};
 static const char *const timeliness_names[] = {"资金拨付及时率", "项目按期完成率",
                                                "信息报送及时率", "整改按时完成率",
                                                "补贴发放及时率", "合同签订及时率"};
@@ -103,15 +103,14 @@ static const char *const cost_names[] = {"人均培训成本", "单位改造成�
                                          "设备采购成本", "会议费支出",   "差旅费支出"};
 static const char *const economic_names[] = {"带动社会投资", "新增税收", "企业营业收入增长",
                                              "农民人均增收", "招商引资到位资金"};
-static const char *const social_names[] = {"政策知晓率",   "群众办事便利度", "服务覆盖率",
-                                           "投诉办结率",   "社会关注度提升", "安全事故发生率"};
+static const char *const social_names[] = {"政策知晓率", "群众办事便利度", "服务覆盖率",
+                                           "投诉办结率", "社会关注度提升", "安全事故发生率"};
 static const char *const ecological_names[] = {"垃圾分类覆盖率", "节能降耗完成率", "绿化面积增加",
                                                "污水处理达标率"};
-static const char *const sustainable_names[] = {"长效管理机制建立", "制度完善程度",
-                                                "人才队伍建设",     "信息化水平提升",
-                                                "设施持续使用年限"};
+static const char *const sustainable_names[] = {"长效管理机制建立", "制度完善程度", "人才队伍建设",
+                                                "信息化水平提升", "设施持续使用年限"};
 static const char *const satisfaction_names[] = {
-    "服务对象满意度", "企业满意度",     "群众满意度",     "受训人员满意度",
+    "服务对象满意度", "企业满意度",     "群众满意度",    "受训人员满意度",
     "受益农户满意度", "社会公众满意度", "干部职工满意度"};
 
 #define NAMES(a) a, sizeof a / sizeof a[0]
@@ -154,18 +153,34 @@ static const char *const qual_targets[] = {"达标", "有效提升", "明显改�
                                            "逐步完善"};
 static const char *const counties[] = {"绥宁县", "城步县", "武冈市", "洞口县", "隆回县",
                                        "新宁县", "邵阳县", "新邵县", "邵东市", "大祥区"};
-static const char *const departments[] = {
-    "教育局",     "卫生健康局", "农业农村局", "商务局",     "交通运输局",
-    "民政局",     "财政局",     "自然资源局", "住房和城乡建设局", "文化旅游广电体育局",
-    "人力资源和社会保障局", "水利局", "市场监督管理局", "应急管理局", "生态环境局",
-    "司法局",     "统计局",     "审计局",     "科学技术局", "林业局"};
+static const char *const departments[] = {"教育局",
+                                          "卫生健康局",
+                                          "农业农村局",
+                                          "商务局",
+                                          "交通运输局",
+                                          "民政局",
+                                          "财政局",
+                                          "自然资源局",
+                                          "住房和城乡建设局",
+                                          "文化旅游广电体育局",
+                                          "人力资源和社会保障局",
+                                          "水利局",
+                                          "市场监督管理局",
+                                          "应急管理局",
+                                          "生态环境局",
+                                          "司法局",
+                                          "统计局",
+                                          "审计局",
+                                          "科学技术局",
+                                          "林业局"};
 static const char *const subunits[] = {"服务中心", "事务中心", "监测站", "执法大队",
                                        "培训中心", "信息中心", "管理所", "技术推广站"};
 
 #define PICK(r, a) (a[rng_below((r), (int64_t)(sizeof a / sizeof a[0]))])
 
 /* A formatted string in the arena. */
-static const char *astr(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static const char *astr(struct arena *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 static const char *astr(struct arena *a, const char *fmt, ...)
 {
@@ -220,8 +235,13 @@ static void plan(struct gen *g)
                 for (int j = 0; j < (int)levels[l].n_groups; j++)
                         for (int m = 0; m < levels[l].groups[j].n_items; m++) {
                                 struct slot *s = &g->slots[k];
-                                *s = (struct slot){l, j, m, pick_shape(&g->rng, &levels[l].groups[j]),
-                                                   0, k == g->na_slot, rng_chance(&g->rng, 80)};
+                                *s = (struct slot){l,
+                                                   j,
+                                                   m,
+                                                   pick_shape(&g->rng, &levels[l].groups[j]),
+                                                   0,
+                                                   k == g->na_slot,
+                                                   rng_chance(&g->rng, 80)};
                                 k++;
                         }
                 int live = 0;
@@ -278,7 +298,7 @@ static void quantities(struct rng *r, const struct slot *s, struct indicator *in
                 ind->unit = "个";
                 op = rng_chance(r, 300) ? CMP_EQ : CMP_GE;
                 t = D(rng_range(r, 5, 500));
-                x = s->miss ? scale(t, rng_range(r, 700, 950), 0)
+                x = s->miss        ? scale(t, rng_range(r, 700, 950), 0)
                     : op == CMP_GE ? scale(t, rng_range(r, 1000, 1300), 0)
                                    : t;
                 if (s->miss && dec_eq(x, t))
@@ -314,7 +334,7 @@ static void quantities(struct rng *r, const struct slot *s, struct indicator *in
                 ind->unit = "万元";
                 op = rng_chance(r, 200) ? CMP_EQ : CMP_GE;
                 t = dec_make(rng_range(r, 5000, 500000), 2);
-                x = s->miss ? scale(t, rng_range(r, 750, 990), 2)
+                x = s->miss        ? scale(t, rng_range(r, 750, 990), 2)
                     : op == CMP_GE ? scale(t, rng_range(r, 1000, 1250), 2)
                                    : t;
                 break;
@@ -450,7 +470,8 @@ static void make_budget(struct gen *g, struct budget_request *b)
         b->unit = MONEY_WAN;
         b->adjusted = dec_make(rng_range(r, 10000, 5000000), 2);
         b->initial = scale(b->adjusted, rng_range(r, 700, 1000), 2);
-        b->executed = rng_chance(r, 300) ? b->adjusted : scale(b->adjusted, rng_range(r, 955, 999), 2);
+        b->executed =
+            rng_chance(r, 300) ? b->adjusted : scale(b->adjusted, rng_range(r, 955, 999), 2);
         b->weight = D(10);
         b->stated_rate_pct = pct_of(b->executed, b->adjusted);
         b->stated_score = dec_muldiv(D(10), b->executed, b->adjusted, 2);
@@ -483,8 +504,10 @@ static void choose_flaws(struct gen *g)
 {
         struct rng *r = &g->rng;
         int64_t x = rng_below(r, 1000);
-        g->flaw = x < 10 ? FLAW_SPLIT : x < 20 ? FLAW_SCORE_ABOVE : x < 30 ? FLAW_NO_DEVIATION
-                                                                          : FLAW_NONE;
+        g->flaw = x < 10   ? FLAW_SPLIT
+                  : x < 20 ? FLAW_SCORE_ABOVE
+                  : x < 30 ? FLAW_NO_DEVIATION
+                           : FLAW_NONE;
         g->na_slot = rng_chance(r, 20) ? (int)rng_below(r, N_ITEMS) : -1;
         g->flaw_slot = -1;
         plan(g);
@@ -494,8 +517,8 @@ static void choose_flaws(struct gen *g)
         for (int tries = 0; tries < 1000 && g->flaw_slot < 0; tries++) {
                 int k = (int)rng_below(r, N_ITEMS);
                 struct slot *s = &g->slots[k];
-                bool fits = !s->not_applicable &&
-                            (g->flaw == FLAW_NO_DEVIATION || s->shape != SH_QUAL);
+                bool fits =
+                    !s->not_applicable && (g->flaw == FLAW_NO_DEVIATION || s->shape != SH_QUAL);
                 if (fits) {
                         g->flaw_slot = k;
                         s->miss = true;
@@ -516,7 +539,7 @@ static void make_unit(struct gen *g, size_t i)
                 return;
         }
         d->unit.name = astr(d->arena, "%s%s%s%zu", county, dname,
-                                  subunits[sub % (sizeof subunits / sizeof subunits[0])], sub);
+                            subunits[sub % (sizeof subunits / sizeof subunits[0])], sub);
         d->unit.supervisor.code = astr(d->arena, "%03zu001", 100 + dept % 900);
         d->unit.supervisor.name = astr(d->arena, "%s%s", county, dname);
 }
@@ -534,7 +557,8 @@ static struct doc *make_doc(size_t i)
         choose_flaws(&g);
         struct score_table *t = &d->self.table;
         make_budget(&g, &t->budget);
-        t->goal.declared = "按照年初部署，保障单位正常运转，完成年度重点工作任务，提高资金使用效益。";
+        t->goal.declared =
+            "按照年初部署，保障单位正常运转，完成年度重点工作任务，提高资金使用效益。";
         t->goal.achieved = "全年各项工作任务基本完成，资金使用规范，绩效目标总体实现。";
         dec_t scores = make_indicators(&g, t);
         t->stated_total = dec_add(t->budget.stated_score, scores);

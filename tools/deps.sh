@@ -3,7 +3,7 @@
 # missing. Non-interactive; needs root (or sudo) only when something is missing.
 set -eu
 
-PACKAGES="gcc make pkg-config libjansson-dev libcmocka-dev valgrind"
+PACKAGES="gcc make pkg-config libjansson-dev libcmocka-dev valgrind libsqlite3-dev libsodium-dev libmicrohttpd-dev"
 
 missing=""
 for p in $PACKAGES; do

@@ -52,5 +52,9 @@ extern const struct command command_fmt;
 extern const struct command command_schema;
 extern const struct command command_score;
 extern const struct command command_check;
+extern const struct command command_serve;
+extern const struct command command_init;
+extern const struct command command_backup;
+extern const struct command command_demo;
 
 #endif

@@ -1,0 +1,121 @@
+/* The web server's request interface: what every page and API handler
+ * receives (struct req) and the calls it uses to answer.
+ *
+ * A request is handled by one thread from start to end; everything it
+ * allocates comes from r->arena and is freed when the response is sent,
+ * so handlers never free. There is no global request state. */
+#ifndef JX_HTTP_H
+#define JX_HTTP_H
+
+#include "../base/arena.h"
+#include "../base/buf.h"
+#include "../store/store.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct server;
+
+/* A name=value pair of the query string, form body or JSON body. */
+struct param {
+        const char *name;
+        const char *value;
+};
+
+struct header {
+        const char *name;
+        const char *value;
+};
+
+enum {
+        MAX_PATH_ARGS = 4,
+        MAX_REPLY_HEADERS = 12,
+};
+
+struct req {
+        struct arena *arena;
+        struct server *srv;
+        struct db *db; /* this thread's connection */
+        void *conn;    /* the HTTP library's connection */
+        int64_t now;   /* seconds since the epoch, fixed for the request */
+
+        const char *method;
+        const char *path; /* without the query string */
+        const char *ip;
+        struct param *query;
+        size_t n_query;
+        struct param *form; /* urlencoded form or top-level JSON members */
+        size_t n_form;
+        const char *body; /* the raw body (NUL-terminated) */
+        size_t body_len;
+        const char *path_args[MAX_PATH_ARGS]; /* {…} segments of the route */
+        size_t n_path_args;
+        const struct route *route;
+
+        bool authed; /* a live session */
+        struct session session;
+        unsigned char token_hash[32];
+        struct scope scope; /* the units the user may see */
+
+        /* the answer */
+        int status;
+        const char *content_type;
+        struct buf out;
+        struct header headers[MAX_REPLY_HEADERS];
+        size_t n_headers;
+};
+
+/* Route flags. */
+enum {
+        R_PUBLIC = 1 << 0,       /* reachable without a session */
+        R_JSON = 1 << 1,         /* an API call: JSON errors, 401 rather than redirect */
+        R_ANY_PASSWORD = 1 << 2, /* reachable while a one-time password is in force */
+};
+
+struct route {
+        const char *method;
+        const char *pattern; /* "/tasks/{id}": {…} matches one segment */
+        void (*handler)(struct req *r);
+        unsigned flags;
+        unsigned roles; /* bitmask of 1 << enum role; 0: any signed-in user */
+};
+
+#define ROLE_BIT(r) (1u << (r))
+#define ANY_ROLE    0u
+
+/* ---- reading the request -------------------------------------------------- */
+
+/* A query parameter, form field or JSON member, or NULL. */
+const char *req_param(const struct req *r, const char *name);
+/* The same, trimmed of surrounding white space; "" becomes NULL. */
+const char *req_field(const struct req *r, const char *name);
+/* A request header or cookie, or NULL. */
+const char *req_header(const struct req *r, const char *name);
+const char *req_cookie(const struct req *r, const char *name);
+/* The path argument i as a positive integer, or 0. */
+int64_t req_arg_id(const struct req *r, size_t i);
+/* True for an API request (its route has R_JSON). */
+bool req_is_api(const struct req *r);
+
+/* ---- answering ------------------------------------------------------------- */
+
+void reply_header(struct req *r, const char *name, const char *value);
+/* 303 See Other to url (a local path). */
+void reply_redirect(struct req *r, const char *url);
+/* An error in the request's language: a JSON object {"error": message}
+ * for API calls, an HTML page otherwise. message is plain Chinese text. */
+void reply_error(struct req *r, int status, const char *message);
+/* Start a JSON reply with this status; write the body into r->out. */
+void reply_json(struct req *r, int status);
+/* Start an HTML reply with this status; write the body into r->out. */
+void reply_html(struct req *r, int status);
+
+/* Set the session cookie (NULL clears it). */
+void reply_session_cookie(struct req *r, const char *token);
+
+/* An entry in the audit log for this request (actor: the session's user,
+ * or who the anonymous request claimed to be). */
+void req_audit(struct req *r, const char *action, const char *target, const char *detail);
+
+#endif

@@ -1,0 +1,306 @@
+/* Routing and the guards every route passes (see route.h). */
+#include "route.h"
+#include "server.h"
+
+#include "../auth/auth.h"
+#include "../base/utf8.h"
+#include "../base/vec.h"
+
+#include <arpa/inet.h>
+#include <jansson.h>
+#include <microhttpd.h>
+#include <string.h>
+
+/* ---- preparing -------------------------------------------------------------- */
+
+static enum MHD_Result collect(void *cls, enum MHD_ValueKind kind, const char *key,
+                               const char *value)
+{
+        (void)kind;
+        struct req *r = ((void **)cls)[0];
+        struct vec *v = ((void **)cls)[1];
+        struct param *p = vec_push(v);
+        p->name = arena_strdup(r->arena, key);
+        p->value = arena_strdup(r->arena, value ? value : "");
+        return MHD_YES;
+}
+
+void route_prepare(struct req *r)
+{
+        const union MHD_ConnectionInfo *ci =
+            MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        char ip[INET6_ADDRSTRLEN] = "?";
+        if (ci && ci->client_addr) {
+                if (ci->client_addr->sa_family == AF_INET)
+                        inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr,
+                                  ip, sizeof ip);
+                else if (ci->client_addr->sa_family == AF_INET6)
+                        inet_ntop(AF_INET6,
+                                  &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr, ip,
+                                  sizeof ip);
+        }
+        r->ip = arena_strdup(r->arena, ip);
+        struct vec v = VEC_INIT(struct param);
+        void *cls[2] = {r, &v};
+        MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, collect, cls);
+        r->query = vec_finish(&v, r->arena, &r->n_query);
+}
+
+/* ---- bodies ------------------------------------------------------------------- */
+
+static int hex(char c)
+{
+        return c >= '0' && c <= '9'   ? c - '0'
+               : c >= 'a' && c <= 'f' ? c - 'a' + 10
+               : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                      : -1;
+}
+
+/* Decode s[0..n) of a urlencoded body into the arena; NULL if malformed. */
+static char *url_decode(struct arena *a, const char *s, size_t n)
+{
+        char *out = arena_alloc(a, n + 1), *o = out;
+        for (size_t i = 0; i < n; i++) {
+                if (s[i] == '+') {
+                        *o++ = ' ';
+                } else if (s[i] == '%') {
+                        if (i + 2 >= n)
+                                return NULL;
+                        int h = hex(s[i + 1]), l = hex(s[i + 2]);
+                        if (h < 0 || l < 0)
+                                return NULL;
+                        *o++ = (char)(h * 16 + l);
+                        i += 2;
+                } else {
+                        *o++ = s[i];
+                }
+        }
+        *o = '\0';
+        if (strlen(out) != (size_t)(o - out)) /* an encoded NUL */
+                return NULL;
+        return out;
+}
+
+static bool parse_urlencoded(struct req *r)
+{
+        struct vec v = VEC_INIT(struct param);
+        const char *p = r->body, *end = r->body + r->body_len;
+        bool ok = true;
+        while (p < end && ok) {
+                const char *amp = memchr(p, '&', (size_t)(end - p));
+                if (!amp)
+                        amp = end;
+                const char *eq = memchr(p, '=', (size_t)(amp - p));
+                if (amp > p) {
+                        struct param *pr = vec_push(&v);
+                        pr->name = url_decode(r->arena, p, (size_t)((eq ? eq : amp) - p));
+                        pr->value = eq ? url_decode(r->arena, eq + 1, (size_t)(amp - eq - 1)) : "";
+                        ok = pr->name && pr->value;
+                }
+                p = amp + 1;
+        }
+        r->form = vec_finish(&v, r->arena, &r->n_form);
+        return ok;
+}
+
+static bool parse_json(struct req *r, const char **why)
+{
+        json_error_t err;
+        json_t *root = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &err);
+        if (!root || !json_is_object(root)) {
+                *why = root ? "应为 JSON 对象" : arena_strdup(r->arena, err.text);
+                json_decref(root);
+                return false;
+        }
+        struct vec v = VEC_INIT(struct param);
+        const char *key;
+        json_t *val;
+        json_object_foreach(root, key, val)
+        {
+                char num[32];
+                const char *text = NULL;
+                if (json_is_string(val))
+                        text = json_string_value(val);
+                else if (json_is_integer(val))
+                        snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(val)),
+                            text = num;
+                else if (json_is_boolean(val))
+                        text = json_is_true(val) ? "true" : "false";
+                if (!text)
+                        continue; /* objects, arrays, reals and null: the handler reads r->body */
+                struct param *p = vec_push(&v);
+                p->name = arena_strdup(r->arena, key);
+                p->value = arena_strdup(r->arena, text);
+        }
+        json_decref(root);
+        r->form = vec_finish(&v, r->arena, &r->n_form);
+        return true;
+}
+
+/* Parse the body by its content type; false after replying 400. */
+static bool parse_body(struct req *r)
+{
+        if (!r->body_len)
+                return true;
+        const char *type = req_header(r, "Content-Type");
+        if (type && strncmp(type, "application/x-www-form-urlencoded", 33) == 0) {
+                if (!parse_urlencoded(r)) {
+                        reply_error(r, 400, "表单内容编码有误，请刷新页面后重试");
+                        return false;
+                }
+        } else if (type && strncmp(type, "application/json", 16) == 0) {
+                const char *why = NULL;
+                if (!parse_json(r, &why)) {
+                        struct buf msg = BUF_INIT;
+                        buf_printf(&msg, "请求内容不是有效的 JSON：%s", why);
+                        reply_error(r, 400, buf_str(&msg));
+                        buf_free(&msg);
+                        return false;
+                }
+        }
+        return true;
+}
+
+static bool params_valid(const struct param *p, size_t n)
+{
+        for (size_t i = 0; i < n; i++)
+                if (!utf8_valid(p[i].name, strlen(p[i].name)) ||
+                    !utf8_valid(p[i].value, strlen(p[i].value)))
+                        return false;
+        return true;
+}
+
+/* ---- matching ----------------------------------------------------------------- */
+
+bool route_match(const char *pattern, const char *path, struct req *r)
+{
+        size_t n_args = 0;
+        while (*pattern && *path) {
+                if (*pattern == '{') {
+                        const char *close = strchr(pattern, '}');
+                        size_t seg = strcspn(path, "/");
+                        if (!close || seg == 0 || n_args == MAX_PATH_ARGS)
+                                return false;
+                        if (r)
+                                r->path_args[n_args] = arena_strndup(r->arena, path, seg);
+                        n_args++;
+                        pattern = close + 1;
+                        path += seg;
+                        continue;
+                }
+                if (*pattern++ != *path++)
+                        return false;
+        }
+        if (*pattern || *path)
+                return false;
+        if (r)
+                r->n_path_args = n_args;
+        return true;
+}
+
+/* ---- guards --------------------------------------------------------------------- */
+
+static void load_session(struct req *r)
+{
+        const char *token = req_cookie(r, "jx_session");
+        if (!token || strlen(token) != TOKEN_CHARS)
+                return;
+        token_hash(token, r->token_hash);
+        const struct server_config *cfg = server_config(r->srv);
+        if (store_session_get(r->db, r->arena, r->token_hash, r->now, cfg->session_idle,
+                              &r->session) != STORE_OK)
+                return;
+        r->authed = true;
+        if (r->now - r->session.seen_at >= 60)
+                store_session_touch(r->db, r->token_hash, r->now);
+        const struct user *u = &r->session.user;
+        r->scope.all = u->role == ROLE_FINANCE || u->role == ROLE_ADMIN;
+        r->scope.unit_id = u->unit_id;
+        r->scope.prefix = u->unit_code && unit_is_supervising(u->unit_code)
+                              ? arena_strndup(r->arena, u->unit_code, 3)
+                              : NULL;
+}
+
+static bool changes_state(const struct req *r)
+{
+        return strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0;
+}
+
+/* The CSRF token: the session's, or for anonymous forms the value of the
+ * jx_csrf cookie set with the form (double submit). */
+static bool csrf_ok(const struct req *r)
+{
+        const char *sent = req_param(r, "csrf");
+        if (!sent)
+                sent = req_header(r, "X-CSRF-Token");
+        const char *expected = r->authed ? r->session.csrf : req_cookie(r, "jx_csrf");
+        return sent && expected && strlen(expected) >= 16 && secret_equal(sent, expected);
+}
+
+static void deny_anonymous(struct req *r)
+{
+        if (req_is_api(r)) {
+                reply_error(r, 401, "未登录或登录已过期，请先登录");
+                return;
+        }
+        struct buf url = BUF_INIT;
+        buf_puts(&url, "/login");
+        if (strcmp(r->method, "GET") == 0 && strcmp(r->path, "/") != 0) {
+                buf_puts(&url, "?next=");
+                for (const char *p = r->path; *p; p++) /* the path is ours: letters, digits, / */
+                        if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '/' ||
+                            *p == '-' || *p == '_')
+                                buf_putc(&url, *p);
+        }
+        reply_redirect(r, buf_str(&url));
+        buf_free(&url);
+}
+
+void route_dispatch(struct req *r, const struct route *routes, size_t n)
+{
+        const struct route *hit = NULL;
+        bool path_known = false;
+        for (size_t i = 0; i < n && !hit; i++) {
+                if (!route_match(routes[i].pattern, r->path, NULL))
+                        continue;
+                path_known = true;
+                if (strcmp(routes[i].method, r->method) == 0 ||
+                    (strcmp(r->method, "HEAD") == 0 && strcmp(routes[i].method, "GET") == 0))
+                        hit = &routes[i];
+        }
+        if (!hit) {
+                reply_error(r, path_known ? 405 : 404,
+                            path_known ? "不支持该请求方法" : "页面不存在，请检查地址");
+                return;
+        }
+        route_match(hit->pattern, r->path, r);
+        r->route = hit;
+        if (!parse_body(r))
+                return;
+        if (!params_valid(r->query, r->n_query) || !params_valid(r->form, r->n_form)) {
+                reply_error(r, 400, "请求参数含有无效字符（不是 UTF-8 编码）");
+                return;
+        }
+        load_session(r);
+        if (!(hit->flags & R_PUBLIC) && !r->authed) {
+                deny_anonymous(r);
+                return;
+        }
+        if (r->authed && r->session.user.must_change &&
+            !(hit->flags & (R_ANY_PASSWORD | R_PUBLIC))) {
+                if (req_is_api(r))
+                        reply_error(r, 403, "请先修改一次性密码后再使用系统");
+                else
+                        reply_redirect(r, "/password");
+                return;
+        }
+        if (hit->roles && !(r->authed && (hit->roles & ROLE_BIT(r->session.user.role)))) {
+                reply_error(r, 403, "您的岗位无权进行此操作");
+                return;
+        }
+        if (changes_state(r) && !csrf_ok(r)) {
+                reply_error(r, 403, "页面已过期或请求来源无法验证（CSRF），请刷新页面后重试");
+                return;
+        }
+        hit->handler(r);
+}

@@ -1,0 +1,21 @@
+/* Routing: matching a request to the application's route table and the
+ * guards every route passes before its handler runs (session, one-time
+ * password, role, CSRF). */
+#ifndef JX_ROUTE_H
+#define JX_ROUTE_H
+
+#include "http.h"
+
+/* Fill in what every request needs before dispatch or an early error:
+ * client address, query parameters, the matched route's flags (so an
+ * error is JSON for API paths). */
+void route_prepare(struct req *r);
+
+/* Parse the body, load the session, run the guards and the handler of
+ * the route matching r->method and r->path (404 or 405 otherwise). */
+void route_dispatch(struct req *r, const struct route *routes, size_t n);
+
+/* True if path matches pattern; captures {…} segments into r. */
+bool route_match(const char *pattern, const char *path, struct req *r);
+
+#endif

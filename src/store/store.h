@@ -1,0 +1,194 @@
+/* The domain store: units, accounts, sessions, login throttling, the audit
+ * log, fiscal years, declared goals and self-evaluation tasks.
+ *
+ * This is the only interface handlers use to reach the database; the SQL
+ * of each domain lives in its store_*.c file. Results are allocated in the
+ * caller's arena. Every write is one transaction (the caller may group
+ * several in an outer db_begin/db_commit). Updates of versioned rows take
+ * the version the caller last read and fail with STORE_CONFLICT when
+ * someone else changed the row since: nothing is overwritten silently. */
+#ifndef JX_STORE_H
+#define JX_STORE_H
+
+#include "../base/arena.h"
+#include "db.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum store_rc {
+        STORE_OK,
+        STORE_NOT_FOUND,
+        STORE_CONFLICT,  /* the row changed since the caller read it */
+        STORE_DUPLICATE, /* a unique key already exists */
+        STORE_ERROR,     /* the database failed (see db_errmsg) */
+};
+
+/* ---- units ------------------------------------------------------------- */
+
+struct unit {
+        int64_t id;
+        const char *code; /* six digits; xxx001 is a supervising unit */
+        const char *name;
+        bool disabled;
+        int64_t version;
+};
+
+/* Which units a user may see. */
+struct scope {
+        bool all;           /* finance bureau and administrator */
+        const char *prefix; /* supervising unit: its 3-digit department, else NULL */
+        int64_t unit_id;    /* a unit user's own unit */
+};
+
+/* True for a code whose last three digits are 001. */
+bool unit_is_supervising(const char *code);
+
+enum store_rc store_units(struct db *db, struct arena *a, const struct scope *sc, struct unit **out,
+                          size_t *n);
+enum store_rc store_unit_by_code(struct db *db, struct arena *a, const char *code,
+                                 struct unit *out);
+enum store_rc store_unit_by_id(struct db *db, struct arena *a, int64_t id, struct unit *out);
+enum store_rc store_unit_insert(struct db *db, const char *code, const char *name, int64_t now,
+                                int64_t *id);
+enum store_rc store_unit_update(struct db *db, int64_t id, int64_t version, const char *name,
+                                bool disabled, int64_t now);
+/* True if unit_id is visible in sc. */
+bool scope_has_unit(struct db *db, const struct scope *sc, int64_t unit_id);
+
+/* ---- users ---------------------------------------------------------------- */
+
+enum role { ROLE_NONE, ROLE_PREPARER, ROLE_REVIEWER, ROLE_FINANCE, ROLE_ADMIN };
+
+const char *role_name(enum role r);  /* "preparer", … */
+const char *role_label(enum role r); /* 经办岗, 审核岗, 财政绩效经办, 系统管理员 */
+enum role role_parse(const char *name);
+
+struct user {
+        int64_t id;
+        const char *phone;
+        const char *name;
+        int64_t unit_id; /* 0 for finance and administrators */
+        const char *unit_code;
+        const char *unit_name;
+        enum role role;
+        bool must_change; /* a one-time password is in force */
+        bool disabled;
+        int64_t version;
+        const char *password_hash; /* only from store_user_by_phone */
+};
+
+enum store_rc store_users(struct db *db, struct arena *a, const struct scope *sc, struct user **out,
+                          size_t *n);
+enum store_rc store_user_by_id(struct db *db, struct arena *a, int64_t id, struct user *out);
+enum store_rc store_user_by_phone(struct db *db, struct arena *a, const char *phone,
+                                  struct user *out);
+enum store_rc store_user_insert(struct db *db, const struct user *u, const char *password_hash,
+                                int64_t now, int64_t *id);
+enum store_rc store_user_update(struct db *db, int64_t id, int64_t version, const char *name,
+                                int64_t unit_id, enum role role, bool disabled, int64_t now);
+/* Set a password hash; must_change marks a one-time password. Ends the
+ * user's sessions. */
+enum store_rc store_user_set_password(struct db *db, int64_t id, const char *hash, bool must_change,
+                                      int64_t now);
+
+/* ---- sessions ----------------------------------------------------------------- */
+
+enum { TOKEN_HASH_BYTES = 32 };
+
+struct session {
+        struct user user;
+        const char *csrf;
+        int64_t seen_at;
+        int64_t expires_at;
+};
+
+enum store_rc store_session_insert(struct db *db, const unsigned char hash[TOKEN_HASH_BYTES],
+                                   int64_t user_id, const char *csrf, const char *ip, int64_t now,
+                                   int64_t expires_at);
+/* The live session with this token hash (idle no longer than idle
+ * seconds, not expired, user not disabled). */
+enum store_rc store_session_get(struct db *db, struct arena *a,
+                                const unsigned char hash[TOKEN_HASH_BYTES], int64_t now,
+                                int64_t idle, struct session *out);
+enum store_rc store_session_touch(struct db *db, const unsigned char hash[TOKEN_HASH_BYTES],
+                                  int64_t now);
+enum store_rc store_session_delete(struct db *db, const unsigned char hash[TOKEN_HASH_BYTES]);
+enum store_rc store_sessions_purge(struct db *db, int64_t now, int64_t idle);
+
+/* ---- login throttling ---------------------------------------------------------- */
+
+/* Seconds key (e.g. "phone:138…" or "ip:10.0.0.1") stays locked, or 0. */
+int64_t store_throttle_locked(struct db *db, const char *key, int64_t now);
+/* Count a failure for key within a window of window seconds; lock key for
+ * lock seconds once it reaches limit failures. */
+enum store_rc store_throttle_fail(struct db *db, const char *key, int64_t now, int64_t window,
+                                  int limit, int64_t lock);
+enum store_rc store_throttle_clear(struct db *db, const char *key);
+
+/* ---- audit log -------------------------------------------------------------------- */
+
+struct audit_entry {
+        int64_t id;
+        int64_t at;
+        int64_t user_id;   /* 0 when anonymous */
+        const char *actor; /* phone and name, or what was typed at login */
+        const char *ip;
+        const char *action; /* e.g. login, login.failed, unit.create, task.submit */
+        const char *target;
+        const char *detail;
+};
+
+enum store_rc store_audit(struct db *db, const struct audit_entry *e);
+/* The newest entries first, at most limit, older than before_id when > 0. */
+enum store_rc store_audit_list(struct db *db, struct arena *a, int64_t before_id, size_t limit,
+                               struct audit_entry **out, size_t *n);
+
+/* ---- fiscal years, declarations, tasks --------------------------------------------- */
+
+struct year {
+        int64_t year;
+        const char *scheme;
+        int64_t tasks; /* issued */
+};
+
+enum store_rc store_years(struct db *db, struct arena *a, struct year **out, size_t *n);
+enum store_rc store_year_insert(struct db *db, int64_t year, const char *scheme, int64_t now);
+enum store_rc store_year_get(struct db *db, struct arena *a, int64_t year, struct year *out);
+
+/* The declared goals document of a unit for a year (NULL when none). */
+enum store_rc store_declaration_put(struct db *db, int64_t unit_id, int64_t year,
+                                    const char *document, int64_t now);
+enum store_rc store_declaration_get(struct db *db, struct arena *a, int64_t unit_id, int64_t year,
+                                    const char **document);
+
+struct task {
+        int64_t id;
+        int64_t unit_id;
+        const char *unit_code;
+        const char *unit_name;
+        int64_t year;
+        const char *status;
+        int64_t version;
+        const char *total; /* engine results cached for lists, as decimal text */
+        const char *grade;
+        int64_t errors, warnings;
+        int64_t updated_at;
+        const char *document; /* only from store_task_get */
+};
+
+struct task_filter {
+        int64_t year;       /* 0: any */
+        const char *status; /* NULL: any */
+};
+
+enum store_rc store_tasks(struct db *db, struct arena *a, const struct scope *sc,
+                          const struct task_filter *f, struct task **out, size_t *n);
+enum store_rc store_task_get(struct db *db, struct arena *a, int64_t id, struct task *out);
+enum store_rc store_task_insert(struct db *db, const struct task *t, int64_t now, int64_t *id);
+/* Replace a task's document and cached results, if its version is still
+ * version; increments the version. */
+enum store_rc store_task_update(struct db *db, int64_t id, int64_t version, const struct task *t,
+                                int64_t user_id, int64_t now);
+
+#endif

@@ -1,0 +1,67 @@
+/* API: sign in and out, change password, who am I. */
+#include "api.h"
+#include "ops.h"
+#include "pages.h"
+
+void api_session(struct req *r)
+{
+        const char *csrf = anon_csrf(r);
+        struct jsonw w;
+        api_begin(r, 200, &w);
+        jw_key(&w, "csrf");
+        jw_str(&w, csrf);
+        jw_key(&w, "signed_in");
+        jw_bool(&w, r->authed);
+        jw_obj_end(&w);
+}
+
+static void me(struct req *r, struct jsonw *w)
+{
+        jw_key(w, "user");
+        api_user(w, &r->session.user);
+        jw_key(w, "csrf");
+        jw_str(w, r->session.csrf);
+        jw_key(w, "must_change_password");
+        jw_bool(w, r->session.user.must_change);
+}
+
+void api_login(struct req *r)
+{
+        struct op out = {0};
+        if (!op_login(r, req_field(r, "phone"), req_param(r, "password"), &out)) {
+                api_fail(r, &out);
+                return;
+        }
+        struct jsonw w;
+        api_begin(r, 200, &w);
+        me(r, &w);
+        jw_obj_end(&w);
+}
+
+void api_logout(struct req *r)
+{
+        op_logout(r);
+        api_ok(r);
+}
+
+void api_password(struct req *r)
+{
+        struct op out = {0};
+        if (!op_password(r, req_param(r, "old"), req_param(r, "new"), req_param(r, "confirm"),
+                         &out)) {
+                api_fail(r, &out);
+                return;
+        }
+        struct jsonw w;
+        api_begin(r, 200, &w);
+        me(r, &w);
+        jw_obj_end(&w);
+}
+
+void api_me(struct req *r)
+{
+        struct jsonw w;
+        api_begin(r, 200, &w);
+        me(r, &w);
+        jw_obj_end(&w);
+}

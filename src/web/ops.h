@@ -1,0 +1,63 @@
+/* Operations shared by the HTML pages and the JSON API: each validates
+ * its input, runs its writes in one transaction, records the audit entry,
+ * and reports the outcome in struct op. Pages and API handlers only
+ * translate requests into these calls and outcomes into replies. */
+#ifndef JX_OPS_H
+#define JX_OPS_H
+
+#include "../http/http.h"
+
+struct op {
+        int status;        /* HTTP status of the outcome (200, 201, 400, 401, 403, 404, 409, 429) */
+        const char *error; /* Chinese message naming the field and the rule; NULL on success */
+        const char *field; /* the form field concerned, or NULL */
+        int64_t id;        /* the created or changed row */
+        const char *secret; /* a one-time password to show once */
+        size_t count;       /* e.g. tasks issued */
+};
+
+/* A request context for running operations outside the server (the
+ * command line): its own arena, the database, the time, and an
+ * administrator identity named actor for the audit log. Free with
+ * ops_local_end(). */
+void ops_local_begin(struct req *r, struct db *db, const char *actor);
+void ops_local_end(struct req *r);
+
+/* Set out to a failure and return false. */
+bool op_fail(struct op *out, int status, const char *field, const char *error);
+
+/* ---- sign-in (ops_auth.c) --------------------------------------------------------- */
+
+/* Check phone and password with throttling per account and per address;
+ * on success start a session and set its cookie. */
+bool op_login(struct req *r, const char *phone, const char *password, struct op *out);
+/* End the request's session and clear its cookie. */
+void op_logout(struct req *r);
+/* Replace the signed-in user's password (old may be the one-time one),
+ * end their other sessions and start a fresh one. */
+bool op_password(struct req *r, const char *old, const char *fresh, const char *confirm,
+                 struct op *out);
+/* The token for the double-submit CSRF cookie of anonymous forms, setting
+ * the cookie when the client has none. */
+const char *anon_csrf(struct req *r);
+
+/* ---- administration (ops_admin.c) ------------------------------------------------ */
+
+bool op_unit_create(struct req *r, const char *code, const char *name, struct op *out);
+bool op_unit_update(struct req *r, const char *code, const char *version, const char *name,
+                    bool disabled, struct op *out);
+/* Create an account with a one-time password (out->secret). */
+bool op_user_create(struct req *r, const char *phone, const char *name, const char *unit_code,
+                    const char *role, struct op *out);
+bool op_user_update(struct req *r, int64_t id, const char *version, const char *name,
+                    const char *unit_code, const char *role, bool disabled, struct op *out);
+/* Give an account a new one-time password (out->secret). */
+bool op_user_reset(struct req *r, int64_t id, struct op *out);
+bool op_year_create(struct req *r, const char *year, const char *scheme, struct op *out);
+/* Import a unit's declared goals and indicators (a document, JSON). */
+bool op_goals_import(struct req *r, int64_t year, const char *json, size_t len, struct op *out);
+/* Issue the year's self-evaluation task to every enabled unit that has
+ * none (out->count). */
+bool op_year_issue(struct req *r, int64_t year, struct op *out);
+
+#endif

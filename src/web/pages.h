@@ -1,0 +1,60 @@
+/* Every handler of the route table (routes.c), pages and API. */
+#ifndef JX_PAGES_H
+#define JX_PAGES_H
+
+#include "../http/http.h"
+
+/* sign-in (page_auth.c, api_auth.c) */
+void page_login_form(struct req *r);
+void page_login(struct req *r);
+void page_logout(struct req *r);
+void page_password_form(struct req *r);
+void page_password(struct req *r);
+void api_session(struct req *r);
+void api_login(struct req *r);
+void api_logout(struct req *r);
+void api_password(struct req *r);
+void api_me(struct req *r);
+
+/* static files (static.c) and the home page (page_home.c) */
+void page_static(struct req *r);
+void page_home(struct req *r);
+
+/* administration (page_units.c, page_users.c, page_years.c, page_audit.c, api_admin.c) */
+void page_units(struct req *r);
+void page_unit_create(struct req *r);
+void page_unit_update(struct req *r);
+void page_users(struct req *r);
+void page_user_create(struct req *r);
+void page_user_update(struct req *r);
+void page_user_reset(struct req *r);
+void page_years(struct req *r);
+void page_year_create(struct req *r);
+void page_year_issue(struct req *r);
+void page_goals_import(struct req *r);
+void page_audit(struct req *r);
+void api_units(struct req *r);
+void api_unit_create(struct req *r);
+void api_unit_update(struct req *r);
+void api_users(struct req *r);
+void api_user_create(struct req *r);
+void api_user_update(struct req *r);
+void api_user_reset(struct req *r);
+void api_years(struct req *r);
+void api_year_create(struct req *r);
+void api_year_issue(struct req *r);
+void api_goals_import(struct req *r);
+void api_audit(struct req *r);
+
+/* tasks (page_tasks.c, api_tasks.c) */
+void page_tasks(struct req *r);
+void page_task(struct req *r);
+void api_tasks(struct req *r);
+void api_task_get(struct req *r);
+void api_task_document(struct req *r);
+
+/* The route table, for the server and for tests. */
+extern const struct route app_routes[];
+extern const size_t app_routes_count;
+
+#endif
