@@ -24,7 +24,7 @@ GEN_SRC  := build/gen/embedded_data.c
 EMBED    := $(sort $(wildcard schemes/*.json assets/* examples/seed-*.json))
 MAIN_SRC := src/cli/main.c
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
-TEST_SUPPORT := tests/support/testutil.c
+TEST_SUPPORT := tests/support/testutil.c tests/support/http.c
 
 .PHONY: all deps test check-format clean run
 .SECONDARY:
@@ -48,7 +48,7 @@ build/$(1)jixiao: build/$(1)obj/$$(MAIN_SRC:.c=.o) build/$(1)libjixiao.a
 	@echo "  LINK  $$@"
 	$(Q)$$(CC) $$(LD_$(2)) -o $$@ $$^ $$(LDLIBS_COMMON)
 
-build/$(1)tests/%: build/$(1)obj/tests/unit/%.o build/$(1)obj/$$(TEST_SUPPORT:.c=.o) build/$(1)libjixiao.a
+build/$(1)tests/%: build/$(1)obj/tests/unit/%.o $$(patsubst %.c,build/$(1)obj/%.o,$$(TEST_SUPPORT)) build/$(1)libjixiao.a
 	@mkdir -p $$(dir $$@)
 	@echo "  LINK  $$@"
 	$(Q)$$(CC) $$(LD_$(2)) -o $$@ $$^ $$(LDLIBS_COMMON) -lcmocka

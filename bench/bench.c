@@ -50,10 +50,9 @@ static double now(void)
         return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-static void fail(const char *fmt, const char *arg)
+static void fail(const char *what, const char *arg)
 {
-        fprintf(stderr, "bench: ");
-        fprintf(stderr, "%s: %s\n", fmt, arg);
+        fprintf(stderr, "bench: %s: %s\n", what, arg);
         exit(1);
 }
 
@@ -174,8 +173,10 @@ static void tally_add(struct tally *t, const struct evaluation *e)
                 size_t k = 0;
                 while (k < t->n_codes && strcmp(t->codes[k].code, f->code) != 0)
                         k++;
-                if (k == t->n_codes && t->n_codes < sizeof t->codes / sizeof t->codes[0])
-                        t->codes[t->n_codes++].code = f->code, t->codes[k].n = 0;
+                if (k == t->n_codes && t->n_codes < sizeof t->codes / sizeof t->codes[0]) {
+                        t->codes[k].code = f->code; /* the tally starts zeroed */
+                        t->n_codes++;
+                }
                 if (k < t->n_codes)
                         t->codes[k].n++;
         }

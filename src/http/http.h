@@ -98,6 +98,9 @@ int64_t req_arg_id(const struct req *r, size_t i);
 /* True for an API request (its route has R_JSON). */
 bool req_is_api(const struct req *r);
 
+/* printf into the request's arena (freed with the request). */
+const char *req_printf(struct req *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* ---- answering ------------------------------------------------------------- */
 
 void reply_header(struct req *r, const char *name, const char *value);

@@ -6,6 +6,7 @@
 #include "../base/jsonw.h"
 
 #include <microhttpd.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,6 +60,18 @@ int64_t req_arg_id(const struct req *r, size_t i)
 bool req_is_api(const struct req *r)
 {
         return strncmp(r->path, "/api/", 5) == 0;
+}
+
+const char *req_printf(struct req *r, const char *fmt, ...)
+{
+        struct buf b = BUF_INIT;
+        va_list ap;
+        va_start(ap, fmt);
+        buf_vprintf(&b, fmt, ap);
+        va_end(ap);
+        const char *s = arena_strdup(r->arena, buf_str(&b));
+        buf_free(&b);
+        return s;
 }
 
 void reply_header(struct req *r, const char *name, const char *value)

@@ -5,7 +5,8 @@
 
 void api_session(struct req *r)
 {
-        const char *csrf = anon_csrf(r);
+        /* a signed-in client gets its session's token, others the form's */
+        const char *csrf = r->authed ? r->session.csrf : anon_csrf(r);
         struct jsonw w;
         api_begin(r, 200, &w);
         jw_key(&w, "csrf");

@@ -43,11 +43,11 @@ void page_begin(struct req *r, const char *title)
                 if (!u->must_change)
                         for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++)
                                 if (nav[i].roles & ROLE_BIT(u->role))
-                                        html(r, "<a href=\"%s\"%s>%s</a>", nav[i].href,
+                                        html(r,
                                              strcmp(nav[i].href, r->path) == 0
-                                                 ? " class=\"current\""
-                                                 : "",
-                                             nav[i].label);
+                                                 ? "<a href=\"%s\" class=\"current\">%s</a>"
+                                                 : "<a href=\"%s\">%s</a>",
+                                             nav[i].href, nav[i].label);
                 html_raw(r, "</nav><div class=\"who\">");
                 html(r, "<span>%s · %s%s%s</span>", u->name, u->unit_name ? u->unit_name : "",
                      u->unit_name ? " " : "", role_label(u->role));

@@ -13,20 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *fmt(struct req *r, const char *f, ...) __attribute__((format(printf, 2, 3)));
-
-static const char *fmt(struct req *r, const char *f, ...)
-{
-        struct buf b = BUF_INIT;
-        va_list ap;
-        va_start(ap, f);
-        buf_vprintf(&b, f, ap);
-        va_end(ap);
-        const char *s = arena_strdup(r->arena, buf_str(&b));
-        buf_free(&b);
-        return s;
-}
-
 static bool six_digits(const char *s)
 {
         return s && strlen(s) == 6 && strspn(s, "0123456789") == 6;
@@ -81,14 +67,15 @@ bool op_unit_create(struct req *r, const char *code, const char *name, struct op
                 memcpy(parent_code, code, 3);
                 memcpy(parent_code + 3, "001", 4);
                 if (store_unit_by_code(r->db, r->arena, parent_code, &parent) != STORE_OK)
-                        return op_fail(out, 400, "code",
-                                       fmt(r, "单位 %s 的主管部门 %s 尚未建立，请先添加主管部门",
-                                           code, parent_code));
+                        return op_fail(
+                            out, 400, "code",
+                            req_printf(r, "单位 %s 的主管部门 %s 尚未建立，请先添加主管部门", code,
+                                       parent_code));
         }
         db_begin(r->db, DB_HERE);
         enum store_rc rc = store_unit_insert(r->db, code, name, r->now, &out->id);
         if (rc == STORE_DUPLICATE)
-                return abort_with(r, out, 409, "code", fmt(r, "单位编码 %s 已存在", code));
+                return abort_with(r, out, 409, "code", req_printf(r, "单位编码 %s 已存在", code));
         if (rc != STORE_OK)
                 return abort_with(r, out, 503, NULL, "数据库繁忙，请稍后重试");
         req_audit(r, "unit.create", code, name);
@@ -112,12 +99,13 @@ bool op_unit_update(struct req *r, const char *code, const char *version, const 
         if (rc == STORE_CONFLICT)
                 return abort_with(
                     r, out, 409, "version",
-                    fmt(r, "单位 %s 已被他人修改（当前名称“%s”），请刷新页面查看最新内容后再修改",
+                    req_printf(
+                        r, "单位 %s 已被他人修改（当前名称“%s”），请刷新页面查看最新内容后再修改",
                         code, u.name));
         if (rc != STORE_OK)
                 return abort_with(r, out, 503, NULL, "数据库繁忙，请稍后重试");
         req_audit(r, disabled && !u.disabled ? "unit.disable" : "unit.update", code,
-                  strcmp(u.name, name) ? fmt(r, "名称：%s → %s", u.name, name) : NULL);
+                  strcmp(u.name, name) ? req_printf(r, "名称：%s → %s", u.name, name) : NULL);
         out->id = u.id;
         return finish(r, out, 200);
 }
@@ -133,26 +121,32 @@ static const char *check_phone(const char *phone)
         return NULL;
 }
 
-/* Resolve the post and unit of an account; NULL or a message. */
-static const char *check_post(struct req *r, const char *role_name_s, const char *unit_code,
-                              enum role *role, int64_t *unit_id)
+/* Resolve the post and unit of an account. A unit must be enabled unless
+ * it is the account's current one (keep_unit_id). On failure sets out and
+ * returns false. */
+static bool check_post(struct req *r, const char *role_name_s, const char *unit_code,
+                       int64_t keep_unit_id, enum role *role, int64_t *unit_id, struct op *out)
 {
         *role = role_parse(role_name_s);
         if (!*role)
-                return "请选择岗位：经办岗（preparer）、审核岗（reviewer）、财政绩效经办（finance）或系统管理员（admin）";
+                return op_fail(
+                    out, 400, "role",
+                    "请选择岗位：经办岗（preparer）、审核岗（reviewer）、财政绩效经办（finance）或系统管理员（admin）");
         *unit_id = 0;
         bool unit_post = *role == ROLE_PREPARER || *role == ROLE_REVIEWER;
         if (!unit_post)
-                return unit_code ? "财政绩效经办和系统管理员不属于预算单位，请不要选择单位" : NULL;
+                return unit_code ? op_fail(out, 400, "unit",
+                                           "财政绩效经办和系统管理员不属于预算单位，请不要选择单位")
+                                 : true;
         struct unit u;
         if (!unit_code)
-                return "经办岗和审核岗须选择所属单位";
+                return op_fail(out, 400, "unit", "经办岗和审核岗须选择所属单位");
         if (store_unit_by_code(r->db, r->arena, unit_code, &u) != STORE_OK)
-                return fmt(r, "单位 %s 不存在", unit_code);
-        if (u.disabled)
-                return fmt(r, "单位 %s 已停用", unit_code);
+                return op_fail(out, 400, "unit", req_printf(r, "单位 %s 不存在", unit_code));
+        if (u.disabled && u.id != keep_unit_id)
+                return op_fail(out, 400, "unit", req_printf(r, "单位 %s 已停用", unit_code));
         *unit_id = u.id;
-        return NULL;
+        return true;
 }
 
 bool op_user_create(struct req *r, const char *phone, const char *name, const char *unit_code,
@@ -165,8 +159,8 @@ bool op_user_create(struct req *r, const char *phone, const char *name, const ch
                 return op_fail(out, 400, "name",
                                name ? "姓名过长（最多 100 个字节）" : "请填写姓名");
         struct user u = {.phone = phone, .name = name};
-        if ((why = check_post(r, role, unit_code, &u.role, &u.unit_id)))
-                return op_fail(out, 400, strstr(why, "岗位") == why ? "role" : "unit", why);
+        if (!check_post(r, role, unit_code, 0, &u.role, &u.unit_id, out))
+                return false;
         char otp[OTP_CHARS + 1], hash[PASSWORD_HASH_MAX];
         password_generate(otp);
         if (!password_hash(otp, hash))
@@ -175,12 +169,12 @@ bool op_user_create(struct req *r, const char *phone, const char *name, const ch
         enum store_rc rc = store_user_insert(r->db, &u, hash, r->now, &out->id);
         if (rc == STORE_DUPLICATE)
                 return abort_with(r, out, 409, "phone",
-                                  fmt(r, "手机号 %s 已被其他账号使用", phone));
+                                  req_printf(r, "手机号 %s 已被其他账号使用", phone));
         if (rc != STORE_OK)
                 return abort_with(r, out, 503, NULL, "数据库繁忙，请稍后重试");
         req_audit(r, "user.create", phone,
-                  fmt(r, "%s，%s%s%s", name, role_label(u.role), unit_code ? "，" : "",
-                      unit_code ? unit_code : ""));
+                  req_printf(r, "%s，%s%s%s", name, role_label(u.role), unit_code ? "，" : "",
+                             unit_code ? unit_code : ""));
         out->secret = arena_strdup(r->arena, otp);
         return finish(r, out, 201);
 }
@@ -199,9 +193,8 @@ bool op_user_update(struct req *r, int64_t id, const char *version, const char *
                                name ? "姓名过长（最多 100 个字节）" : "请填写姓名");
         enum role new_role;
         int64_t unit_id;
-        const char *why = check_post(r, role, unit_code, &new_role, &unit_id);
-        if (why)
-                return op_fail(out, 400, strstr(why, "岗位") == why ? "role" : "unit", why);
+        if (!check_post(r, role, unit_code, old.unit_id, &new_role, &unit_id, out))
+                return false;
         if (id == r->session.user.id && (disabled || new_role != ROLE_ADMIN))
                 return op_fail(out, 400, "role", "不能停用自己的账号或取消自己的管理员岗位");
         db_begin(r->db, DB_HERE);
@@ -213,8 +206,8 @@ bool op_user_update(struct req *r, int64_t id, const char *version, const char *
         if (rc != STORE_OK)
                 return abort_with(r, out, 503, NULL, "数据库繁忙，请稍后重试");
         req_audit(r, disabled && !old.disabled ? "user.disable" : "user.update", old.phone,
-                  fmt(r, "%s，%s%s%s", name, role_label(new_role), unit_code ? "，" : "",
-                      unit_code ? unit_code : ""));
+                  req_printf(r, "%s，%s%s%s", name, role_label(new_role), unit_code ? "，" : "",
+                             unit_code ? unit_code : ""));
         out->id = id;
         return finish(r, out, 200);
 }
@@ -247,23 +240,22 @@ bool op_year_create(struct req *r, const char *year, const char *scheme, struct 
                 return op_fail(out, 400, "year", "年度应为 2000 到 2100 之间的四位数字");
         if (!scheme)
                 scheme = "national";
-        struct diags errs = DIAGS_INIT;
-        struct scheme *s = scheme_load(scheme, &errs);
-        bool known = s != NULL;
-        scheme_free(s);
-        diags_free(&errs);
-        if (!known || strchr(scheme, '/'))
+        bool known = false;
+        for (size_t i = 0; scheme_builtin_names[i] && !known; i++)
+                known = strcmp(scheme, scheme_builtin_names[i]) == 0;
+        if (!known)
                 return op_fail(
                     out, 400, "scheme",
-                    fmt(r, "评分方案“%s”不存在（内置方案：national、shenzhen、henan、urumqi）",
-                        scheme));
+                    req_printf(r,
+                               "评分方案“%s”不存在（内置方案：national、shenzhen、henan、urumqi）",
+                               scheme));
         db_begin(r->db, DB_HERE);
         enum store_rc rc = store_year_insert(r->db, y, scheme, r->now);
         if (rc == STORE_DUPLICATE)
-                return abort_with(r, out, 409, "year", fmt(r, "%ld 年度已存在", y));
+                return abort_with(r, out, 409, "year", req_printf(r, "%ld 年度已存在", y));
         if (rc != STORE_OK)
                 return abort_with(r, out, 503, NULL, "数据库繁忙，请稍后重试");
-        req_audit(r, "year.create", fmt(r, "%ld", y), scheme);
+        req_audit(r, "year.create", req_printf(r, "%ld", y), scheme);
         out->id = y;
         return finish(r, out, 201);
 }
@@ -277,8 +269,8 @@ bool op_goals_import(struct req *r, int64_t year, const char *json, size_t len, 
         struct doc *d = doc_parse(json, len, &errs);
         if (!d) {
                 char *line = diag_line(&errs.items[0]);
-                const char *msg =
-                    fmt(r, "绩效目标文件有误：%s%s", line, diags_count(&errs) > 1 ? "（等）" : "");
+                const char *msg = req_printf(r, "绩效目标文件有误：%s%s", line,
+                                             diags_count(&errs) > 1 ? "（等）" : "");
                 free(line);
                 diags_free(&errs);
                 return op_fail(out, 400, "document", msg);
@@ -288,10 +280,11 @@ bool op_goals_import(struct req *r, int64_t year, const char *json, size_t len, 
         bool ok = true;
         if (d->fiscal_year != year)
                 ok = op_fail(out, 400, "document",
-                             fmt(r, "文件的年度为 %lld，与导入的年度 %lld 不符",
-                                 (long long)d->fiscal_year, (long long)year));
+                             req_printf(r, "文件的年度为 %lld，与导入的年度 %lld 不符",
+                                        (long long)d->fiscal_year, (long long)year));
         else if (store_unit_by_code(r->db, r->arena, d->unit.code, &u) != STORE_OK)
-                ok = op_fail(out, 400, "document", fmt(r, "文件中的单位 %s 不存在", d->unit.code));
+                ok = op_fail(out, 400, "document",
+                             req_printf(r, "文件中的单位 %s 不存在", d->unit.code));
         if (ok) {
                 struct buf canonical = BUF_INIT;
                 doc_write(d, &canonical);
@@ -301,7 +294,7 @@ bool op_goals_import(struct req *r, int64_t year, const char *json, size_t len, 
                         ok = abort_with(r, out, 503, NULL, "数据库繁忙，请稍后重试");
                 } else {
                         req_audit(r, "goals.import", d->unit.code,
-                                  fmt(r, "%lld 年度", (long long)year));
+                                  req_printf(r, "%lld 年度", (long long)year));
                         out->id = u.id;
                         ok = finish(r, out, 200);
                 }
@@ -345,9 +338,9 @@ bool op_year_issue(struct req *r, int64_t year, struct op *out)
                 store_declaration_get(r->db, r->arena, units[i].id, year, &declared);
                 struct task t = {.unit_id = units[i].id, .year = year, .status = "draft"};
                 if (!task_new_document(r, s, &units[i], year, declared, &t)) {
-                        ok = abort_with(
-                            r, out, 400, "document",
-                            fmt(r, "单位 %s 的绩效目标文件无法使用，请重新导入", units[i].code));
+                        ok = abort_with(r, out, 400, "document",
+                                        req_printf(r, "单位 %s 的绩效目标文件无法使用，请重新导入",
+                                                   units[i].code));
                         break;
                 }
                 if (store_task_insert(r->db, &t, r->now, NULL) != STORE_OK)
@@ -358,7 +351,7 @@ bool op_year_issue(struct req *r, int64_t year, struct op *out)
         scheme_free(s);
         if (!ok)
                 return false;
-        req_audit(r, "year.issue", fmt(r, "%lld", (long long)year),
-                  fmt(r, "下达 %zu 个自评任务", out->count));
+        req_audit(r, "year.issue", req_printf(r, "%lld", (long long)year),
+                  req_printf(r, "下达 %zu 个自评任务", out->count));
         return finish(r, out, 200);
 }

@@ -1,0 +1,68 @@
+/* A real jixiao server for integration tests, and a small HTTP client
+ * with a cookie jar that speaks raw sockets (so tests can also send
+ * malformed and oversized requests). */
+#ifndef JX_TEST_HTTP_H
+#define JX_TEST_HTTP_H
+
+#include "testutil.h"
+
+#include <sys/types.h>
+
+struct server {
+        pid_t pid;
+        int port;
+        char db[512];
+        char log[600];
+};
+
+/* A fresh demo database in a temporary directory; fills logins with the
+ * one-time password of each demo phone (see jixiao demo). */
+void demo_db(char path[256]);
+/* The one-time password jixiao demo printed for phone (after demo_db). */
+const char *demo_password(const char *phone);
+
+/* Start "jixiao serve" on db at a free loopback port; wait until it
+ * listens. */
+void server_start(struct server *s, const char *db);
+/* SIGTERM, wait, assert it exited cleanly. */
+void server_stop(struct server *s);
+
+struct cookie {
+        char name[32];
+        char value[128];
+};
+
+struct client {
+        const struct server *srv;
+        struct cookie jar[8];
+        size_t n_cookies;
+        char csrf[64]; /* the session's CSRF token once signed in */
+};
+
+struct response {
+        int status;
+        struct buf headers;
+        struct buf body;
+};
+
+void client_init(struct client *c, const struct server *s);
+/* Send a request; body may be NULL. Cookies from the jar go with it and
+ * Set-Cookie answers update it. X-CSRF-Token is sent when c->csrf is set
+ * and csrf is true. */
+struct response http(struct client *c, const char *method, const char *path,
+                     const char *content_type, const char *body, bool csrf);
+/* Send raw bytes as the whole request. */
+struct response http_raw(const struct server *s, const char *raw, size_t len);
+void response_free(struct response *r);
+/* A header of the response (case-insensitive name) or NULL; static buffer. */
+const char *response_header(const struct response *r, const char *name);
+
+/* Sign in by the API (GET /api/session for the anonymous CSRF cookie,
+ * then POST /api/login); on success c->csrf is the session's token.
+ * Returns the HTTP status. */
+int client_login(struct client *c, const char *phone, const char *password);
+/* Sign in with a demo account and replace its one-time password by
+ * new_password; asserts success. */
+void client_login_fresh(struct client *c, const char *phone, const char *new_password);
+
+#endif
