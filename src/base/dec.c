@@ -8,12 +8,12 @@ __extension__ typedef __int128 i128;
 static const int64_t pow10_table[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
 
 /* Parsed values stay below 10^12 (raw 10^18); results may grow to
- * 9 × 10^18 raw before they count as overflow and become DEC_NONE. */
+ * DEC_RAW_MAX (9 × 10^18 raw) before they count as overflow. */
 #define RAW_LIMIT INT64_C(1000000000000000000)
 
 static dec_t from_i128(i128 v)
 {
-        if (v >= RAW_LIMIT * 9 || v <= -RAW_LIMIT * 9)
+        if (v >= DEC_RAW_MAX || v <= -DEC_RAW_MAX)
                 return DEC_NONE;
         return (dec_t){(int64_t)v};
 }
@@ -87,20 +87,6 @@ dec_t dec_make(int64_t units, int dp)
         return from_i128((i128)units * pow10_table[DEC_DIGITS - dp]);
 }
 
-dec_t dec_add(dec_t a, dec_t b)
-{
-        if (!dec_is_set(a) || !dec_is_set(b))
-                return DEC_NONE;
-        return from_i128((i128)a.raw + b.raw);
-}
-
-dec_t dec_sub(dec_t a, dec_t b)
-{
-        if (!dec_is_set(a) || !dec_is_set(b))
-                return DEC_NONE;
-        return from_i128((i128)a.raw - b.raw);
-}
-
 dec_t dec_neg(dec_t a)
 {
         return dec_is_set(a) ? (dec_t){-a.raw} : DEC_NONE;
@@ -111,21 +97,20 @@ dec_t dec_abs(dec_t a)
         return dec_is_set(a) && a.raw < 0 ? (dec_t){-a.raw} : a;
 }
 
-dec_t dec_min(dec_t a, dec_t b)
+/* num / den rounded half away from zero in 64 bits; den > 0. */
+static int64_t div_round64(int64_t num, int64_t den)
 {
-        if (!dec_is_set(a) || !dec_is_set(b))
-                return DEC_NONE;
-        return a.raw < b.raw ? a : b;
+        int64_t q = num / den, r = num % den;
+        if (r < 0)
+                r = -r;
+        if (r >= den - r) /* 2r >= den without overflow */
+                q += num < 0 ? -1 : 1;
+        return q;
 }
 
-dec_t dec_max(dec_t a, dec_t b)
-{
-        if (!dec_is_set(a) || !dec_is_set(b))
-                return DEC_NONE;
-        return a.raw > b.raw ? a : b;
-}
-
-/* Round the exact quotient num/den (both at raw scale) to dp decimals. */
+/* Round the exact quotient num/den (both at raw scale) to dp decimals.
+ * Most quotients fit in 64 bits, where division is several times faster
+ * than in 128; the result is the same either way. */
 static dec_t quotient(i128 num, i128 den, int dp)
 {
         if (dp < 0 || dp > DEC_DIGITS || den == 0)
@@ -134,15 +119,25 @@ static dec_t quotient(i128 num, i128 den, int dp)
                 num = -num;
                 den = -den;
         }
-        i128 step = pow10_table[DEC_DIGITS - dp];
-        return from_i128(div_round(num, den * step) * step);
+        int64_t step = pow10_table[DEC_DIGITS - dp];
+        i128 d = den * step;
+        if (num >= INT64_MIN + 1 && num <= INT64_MAX && d <= INT64_MAX) {
+                int64_t q = div_round64((int64_t)num, (int64_t)d);
+                if (q >= -(DEC_RAW_MAX) / step && q <= (DEC_RAW_MAX) / step)
+                        return from_i128((i128)q * step);
+                return DEC_NONE;
+        }
+        return from_i128(div_round(num, d) * step);
 }
 
-dec_t dec_round(dec_t a, int dp)
+const int64_t dec_steps[DEC_DIGITS + 1] = {1000000, 100000, 10000, 1000, 100, 10, 1};
+
+dec_t dec_round_slow(dec_t a, int dp)
 {
-        if (!dec_is_set(a))
+        if (!dec_is_set(a) || dp < 0 || dp > DEC_DIGITS)
                 return DEC_NONE;
-        return quotient(a.raw, 1, dp);
+        int64_t step = dec_steps[dp];
+        return (dec_t){div_round64(a.raw, step) * step};
 }
 
 dec_t dec_mul(dec_t a, dec_t b, int dp)
@@ -164,26 +159,6 @@ dec_t dec_muldiv(dec_t a, dec_t b, dec_t c, int dp)
         if (!dec_is_set(a) || !dec_is_set(b) || !dec_is_set(c))
                 return DEC_NONE;
         return quotient((i128)a.raw * b.raw, c.raw, dp);
-}
-
-int dec_cmp(dec_t a, dec_t b)
-{
-        return (a.raw > b.raw) - (a.raw < b.raw);
-}
-
-bool dec_eq(dec_t a, dec_t b)
-{
-        return a.raw == b.raw;
-}
-
-bool dec_is_zero(dec_t a)
-{
-        return a.raw == 0;
-}
-
-bool dec_is_neg(dec_t a)
-{
-        return dec_is_set(a) && a.raw < 0;
 }
 
 int64_t dec_trunc_int(dec_t a)

@@ -53,15 +53,21 @@ dec_t dec_from_int(int64_t n);
 /* The value units / 10^dp, e.g. dec_make(9891, 4) is 0.9891. */
 dec_t dec_make(int64_t units, int dp);
 
-dec_t dec_add(dec_t a, dec_t b);
-dec_t dec_sub(dec_t a, dec_t b);
 dec_t dec_neg(dec_t a);
 dec_t dec_abs(dec_t a);
-dec_t dec_min(dec_t a, dec_t b);
-dec_t dec_max(dec_t a, dec_t b);
 
-/* a rounded to dp decimals (0..6). */
-dec_t dec_round(dec_t a, int dp);
+/* 10^(6 − dp): the raw step of dp decimals. */
+extern const int64_t dec_steps[DEC_DIGITS + 1];
+
+/* a rounded to dp decimals (0..6); inline for the common case of a value
+ * that has no more decimals than that. */
+dec_t dec_round_slow(dec_t a, int dp);
+static inline dec_t dec_round(dec_t a, int dp)
+{
+        if (dec_is_set(a) && dp >= 0 && dp <= DEC_DIGITS && a.raw % dec_steps[dp] == 0)
+                return a;
+        return dec_round_slow(a, dp);
+}
 /* a × b rounded to dp decimals. */
 dec_t dec_mul(dec_t a, dec_t b, int dp);
 /* a / b rounded to dp decimals; DEC_NONE when b is zero. */
@@ -69,11 +75,62 @@ dec_t dec_div(dec_t a, dec_t b, int dp);
 /* a × b / c computed exactly and rounded once to dp decimals. */
 dec_t dec_muldiv(dec_t a, dec_t b, dec_t c, int dp);
 
+/* Sums beyond ±9 × 10^18 raw are overflow (DEC_NONE). */
+#define DEC_RAW_MAX INT64_C(9000000000000000000)
+
+/* The small operations are inline: the engine calls them per indicator. */
+static inline dec_t dec_add(dec_t a, dec_t b)
+{
+        int64_t v;
+        if (!dec_is_set(a) || !dec_is_set(b) || __builtin_add_overflow(a.raw, b.raw, &v) ||
+            v >= DEC_RAW_MAX || v <= -DEC_RAW_MAX)
+                return DEC_NONE;
+        return (dec_t){v};
+}
+
+static inline dec_t dec_sub(dec_t a, dec_t b)
+{
+        int64_t v;
+        if (!dec_is_set(a) || !dec_is_set(b) || __builtin_sub_overflow(a.raw, b.raw, &v) ||
+            v >= DEC_RAW_MAX || v <= -DEC_RAW_MAX)
+                return DEC_NONE;
+        return (dec_t){v};
+}
+
+static inline dec_t dec_min(dec_t a, dec_t b)
+{
+        if (!dec_is_set(a) || !dec_is_set(b))
+                return DEC_NONE;
+        return a.raw < b.raw ? a : b;
+}
+
+static inline dec_t dec_max(dec_t a, dec_t b)
+{
+        if (!dec_is_set(a) || !dec_is_set(b))
+                return DEC_NONE;
+        return a.raw > b.raw ? a : b;
+}
+
 /* -1, 0 or 1. Both operands must be set. */
-int dec_cmp(dec_t a, dec_t b);
-bool dec_eq(dec_t a, dec_t b);
-bool dec_is_zero(dec_t a);
-bool dec_is_neg(dec_t a);
+static inline int dec_cmp(dec_t a, dec_t b)
+{
+        return (a.raw > b.raw) - (a.raw < b.raw);
+}
+
+static inline bool dec_eq(dec_t a, dec_t b)
+{
+        return a.raw == b.raw;
+}
+
+static inline bool dec_is_zero(dec_t a)
+{
+        return a.raw == 0;
+}
+
+static inline bool dec_is_neg(dec_t a)
+{
+        return dec_is_set(a) && a.raw < 0;
+}
 
 /* Format into out (DEC_BUFSZ bytes) and return out. dp < 0 prints the
  * shortest exact form ("19.5", "2"); dp >= 0 rounds to exactly dp decimals

@@ -66,7 +66,7 @@ static bool add_seed(struct req *r, const char *name)
         const struct embedded_file *f = embedded_find(name);
         struct diags errs = DIAGS_INIT;
         struct doc *d = f ? doc_parse((const char *)f->data, f->size, &errs) : NULL;
-        struct scheme *s = d ? scheme_load(d->scheme, &errs) : NULL;
+        const struct scheme *s = d ? scheme_builtin(d->scheme) : NULL;
         struct unit u;
         bool ok = s && store_unit_by_code(r->db, r->arena, d->unit.code, &u) == STORE_OK;
         if (ok) {
@@ -77,7 +77,6 @@ static bool add_seed(struct req *r, const char *name)
         if (!ok)
                 fprintf(stderr, "jixiao demo：无法载入 %s\n", name);
         diags_free(&errs);
-        scheme_free(s);
         doc_free(d);
         return ok;
 }

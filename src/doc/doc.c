@@ -10,7 +10,35 @@ struct doc *doc_new(void)
         struct doc *d = arena_alloc(a, sizeof(*d));
         schema_init(&schema_doc, d);
         d->arena = a;
+        d->sections = DOC_SECTIONS_KNOWN; /* empty */
         return d;
+}
+
+static unsigned sections_of(const struct doc *d)
+{
+        unsigned bits = DOC_SECTIONS_KNOWN;
+        if (!field_empty(schema_field(&schema_doc, "basic_data"), d))
+                bits |= DOC_HAS_BASIC;
+        if (!field_empty(schema_field(&schema_doc, "performance_data"), d))
+                bits |= DOC_HAS_PERF;
+        return bits;
+}
+
+void doc_note_sections(struct doc *d)
+{
+        d->sections = sections_of(d);
+}
+
+bool doc_has_basic(const struct doc *d)
+{
+        unsigned bits = d->sections & DOC_SECTIONS_KNOWN ? d->sections : sections_of(d);
+        return bits & DOC_HAS_BASIC;
+}
+
+bool doc_has_perf(const struct doc *d)
+{
+        unsigned bits = d->sections & DOC_SECTIONS_KNOWN ? d->sections : sections_of(d);
+        return bits & DOC_HAS_PERF;
 }
 
 void doc_free(struct doc *d)

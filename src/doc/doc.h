@@ -437,8 +437,19 @@ struct attachment {
         int64_t size;
 };
 
+/* Which optional sections of a document hold data (struct doc.sections). */
+enum {
+        DOC_HAS_BASIC = 1 << 0,      /* 基础数据表 */
+        DOC_HAS_PERF = 1 << 1,       /* 评价基础数据 */
+        DOC_SECTIONS_KNOWN = 1 << 2, /* the bits above are up to date */
+};
+
 struct doc {
         struct arena *arena;
+        /* Cache of DOC_HAS_* bits, set by doc_new() and doc_parse(); code
+         * that fills basic_data or performance_data of an existing
+         * document in memory calls doc_note_sections() afterwards. */
+        unsigned sections;
         const char *format;
         int64_t version;
         struct unit_info unit;
@@ -460,5 +471,11 @@ struct doc {
 struct doc *doc_new(void);
 /* Free the document and its arena. NULL is allowed. */
 void doc_free(struct doc *d);
+
+/* Recompute d->sections from the data. */
+void doc_note_sections(struct doc *d);
+/* True if the 基础数据表 / 评价基础数据 of d hold any data. */
+bool doc_has_basic(const struct doc *d);
+bool doc_has_perf(const struct doc *d);
 
 #endif

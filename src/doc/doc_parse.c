@@ -10,6 +10,7 @@ struct doc *doc_parse(const char *text, size_t len, struct diags *errs)
         size_t before = diags_count(errs);
         if (bind_json(text, len, &schema_doc, d, d->arena, errs))
                 doc_validate(d, errs);
+        doc_note_sections(d);
         if (diags_count(errs) != before) {
                 doc_free(d);
                 return NULL;

@@ -37,6 +37,17 @@ static void check_format(struct checker *c)
                        d->version, DOC_FORMAT_VERSION);
 }
 
+/* A scheme is named, never a path: [a-z0-9_-], 1 to 64 characters. */
+static void check_scheme_name(struct checker *c)
+{
+        const char *s = c->doc->scheme;
+        if (s && (!*s || strlen(s) > 64 ||
+                  strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789_-") != strlen(s)))
+                REPORT(
+                    c, "$.scheme", "评分方案",
+                    "评分方案名称只能由小写字母、数字、下划线和连字符组成（如 national），不能是文件路径");
+}
+
 static bool is_supervising(const char *code)
 {
         return strcmp(code + 3, "001") == 0;
@@ -269,6 +280,7 @@ bool doc_validate(const struct doc *d, struct diags *errs)
         struct checker c = {d, errs};
         size_t before = diags_count(errs);
         check_format(&c);
+        check_scheme_name(&c);
         check_unit(&c);
         check_tables(&c);
         check_quarters(&c);

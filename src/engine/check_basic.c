@@ -240,7 +240,7 @@ static void agreement(struct evaluation *e)
 
 void check_basic(struct evaluation *e)
 {
-        if (schema_empty(schema_field(&schema_doc, "basic_data")->sub, &e->doc->basic))
+        if (!doc_has_basic(e->doc))
                 return;
         staffing(e);
         three_public(e);

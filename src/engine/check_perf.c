@@ -415,7 +415,7 @@ static void counts(struct evaluation *e)
 
 void check_perf(struct evaluation *e)
 {
-        if (schema_empty(schema_field(&schema_doc, "performance_data")->sub, &e->doc->perf))
+        if (!doc_has_perf(e->doc))
                 return;
         procurement(e);
         adjustment(e);

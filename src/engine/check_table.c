@@ -128,11 +128,23 @@ static void check_execution(struct evaluation *e, const struct table_score *t)
 
 /* ---- indicators --------------------------------------------------------------------- */
 
-static void check_units(struct evaluation *e, const struct table_score *t, size_t i)
+/* The last 度量单位 judged: parsed documents share equal unit strings, so
+ * most indicators ask about the same pointer again. */
+struct unit_memo {
+        const char *unit;
+        bool malformed;
+};
+
+static void check_units(struct evaluation *e, const struct table_score *t, size_t i,
+                        struct unit_memo *memo)
 {
         const struct item_score *it = &t->items[i];
         const struct indicator *ind = it->ind;
-        if (unit_malformed(ind->unit)) {
+        if (ind->unit != memo->unit) {
+                memo->unit = ind->unit;
+                memo->malformed = unit_malformed(ind->unit);
+        }
+        if (memo->malformed) {
                 struct finding *f =
                     finding_add(e, "unit.invalid", SEV_WARNING,
                                 efmt(e, "%s.unit", item_path(e, t, i)), item_label(e, t, i));
@@ -162,7 +174,7 @@ static void check_units(struct evaluation *e, const struct table_score *t, size_
                 return;
         /* a ratio of 100 or more either way suggests a wrong unit */
         struct frac r = {it->actual, it->target};
-        bool small = frac_cmp(r, dec_make(1, 2)) <= 0, large = frac_cmp(r, D(100)) >= 0;
+        bool small = frac_cmp_pct(r, D(1)) <= 0, large = frac_cmp_pct(r, D(10000)) >= 0;
         if (small || large) {
                 struct finding *f =
                     finding_add(e, "unit.magnitude", SEV_WARNING,
@@ -206,6 +218,10 @@ static void check_completion(struct evaluation *e, const struct table_score *t, 
         if (!it->has_completion)
                 return;
         struct frac c = {it->completion_num, it->completion_den};
+        bool ge = it->applied == APPLIED_GE || it->applied == APPLIED_EQ;
+        bool far = ge && frac_cmp_pct(c, e->scheme->far_above_pct) >= 0;
+        if (!far && !dec_is_set(ind->stated_completion_pct) && !e->record_cells)
+                return; /* nothing to compare: spare the division */
         dec_t pct = frac_pct(c, DEC_DIGITS);
         COMPARE(e, "completion.mismatch", SEV_WARNING,
                 efmt(e, "%s.stated_completion_pct", item_path(e, t, i)),
@@ -214,8 +230,7 @@ static void check_completion(struct evaluation *e, const struct table_score *t, 
                 it->applied == APPLIED_LE_RATIO || it->applied == APPLIED_LE_LINEAR
                     ? "年度指标值 / 实际完成值"
                     : "实际完成值 / 年度指标值");
-        bool ge = it->applied == APPLIED_GE || it->applied == APPLIED_EQ;
-        if (ge && dec_cmp(pct, e->scheme->far_above_pct) >= 0) {
+        if (far) {
                 struct finding *f =
                     finding_add(e, "target.too_low", SEV_WARNING,
                                 efmt(e, "%s.target", item_path(e, t, i)), item_label(e, t, i));
@@ -231,7 +246,8 @@ static void check_completion(struct evaluation *e, const struct table_score *t, 
         }
 }
 
-static void check_item(struct evaluation *e, const struct table_score *t, size_t i)
+static void check_item(struct evaluation *e, const struct table_score *t, size_t i,
+                       struct unit_memo *memo)
 {
         const struct item_score *it = &t->items[i];
         const struct indicator *ind = it->ind;
@@ -335,7 +351,7 @@ static void check_item(struct evaluation *e, const struct table_score *t, size_t
                                   edec(e, ind->target.m.value, -1));
         }
         if (!it->def) {
-                check_units(e, t, i);
+                check_units(e, t, i, memo);
                 check_completion(e, t, i);
         }
 }
@@ -373,32 +389,45 @@ static void check_unknown_codes(struct evaluation *e, const struct table_score *
 static void check_levels(struct evaluation *e, const struct table_score *t)
 {
         const struct score_table *src = t->src;
+        /* one pass over the items sums each group's weights and scores
+         * (items may be in the scheme's order, not the table's) */
+        size_t n_groups = 0;
+        size_t *first = arena_alloc(e->arena, (src->n_indicators + 1) * sizeof(*first));
+        for (size_t i = 0; i < src->n_indicators; i++) {
+                first[i] = n_groups;
+                n_groups += src->indicators[i].n_groups;
+        }
+        dec_t *gw = arena_alloc(e->arena, (n_groups + 1) * 2 * sizeof(dec_t)),
+              *gs = gw + n_groups + 1;
+        for (size_t g = 0; g < n_groups; g++)
+                gw[g] = gs[g] = DEC_ZERO;
+        for (size_t k = 0; k < t->n_items; k++) {
+                const struct item_score *it = &t->items[k];
+                if (!it->ind)
+                        continue;
+                size_t g = first[it->level] + it->group;
+                if (dec_is_set(it->ind->weight))
+                        gw[g] = dec_add(gw[g], it->ind->weight);
+                gs[g] = dec_add(gs[g], it->score);
+        }
         for (size_t i = 0; i < src->n_indicators; i++) {
                 const struct ind_level *l = &src->indicators[i];
                 dec_t lw = DEC_ZERO, ls = DEC_ZERO;
                 for (size_t j = 0; j < l->n_groups; j++) {
                         const struct ind_group *g = &l->groups[j];
-                        dec_t gw = DEC_ZERO, gs = DEC_ZERO;
-                        for (size_t k = 0; k < t->n_items; k++) {
-                                const struct item_score *it = &t->items[k];
-                                if (!it->ind || it->level != i || it->group != j)
-                                        continue;
-                                gw = dec_add(gw, dec_is_set(it->ind->weight) ? it->ind->weight
-                                                                             : DEC_ZERO);
-                                gs = dec_add(gs, it->score);
-                        }
+                        dec_t w = gw[first[i] + j], sc = gs[first[i] + j];
                         COMPARE(
                             e, "sum.mismatch", SEV_WARNING,
                             efmt(e, "%s.indicators[%zu].groups[%zu].stated_weight", t->path, i, j),
                             efmt(e, "%s › %s › %s › 分值", table_name(t), l->name, g->name),
-                            g->stated_weight, gw, 2, "分", "所属三级指标分值之和");
+                            g->stated_weight, w, 2, "分", "所属三级指标分值之和");
                         COMPARE(
                             e, "sum.mismatch", SEV_WARNING,
                             efmt(e, "%s.indicators[%zu].groups[%zu].stated_score", t->path, i, j),
                             efmt(e, "%s › %s › %s › 得分", table_name(t), l->name, g->name),
-                            g->stated_score, gs, 2, "分", "所属三级指标得分之和");
-                        lw = dec_add(lw, gw);
-                        ls = dec_add(ls, gs);
+                            g->stated_score, sc, 2, "分", "所属三级指标得分之和");
+                        lw = dec_add(lw, w);
+                        ls = dec_add(ls, sc);
                 }
                 COMPARE(e, "sum.mismatch", SEV_WARNING,
                         efmt(e, "%s.indicators[%zu].stated_weight", t->path, i),
@@ -561,8 +590,9 @@ void check_table(struct evaluation *e, struct table_score *t, bool self)
         check_weights(e, t, self);
         if (self && e->scheme->n_tree)
                 check_unknown_codes(e, t);
+        struct unit_memo memo = {NULL, false};
         for (size_t i = 0; i < t->n_items; i++)
-                check_item(e, t, i);
+                check_item(e, t, i, &memo);
         check_levels(e, t);
         if (self || t->src->n_indicators) /* an empty project table is reported once, above */
                 check_totals(e, t);

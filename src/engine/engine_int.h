@@ -21,6 +21,8 @@ dec_t frac_pct(struct frac f, int places);
 dec_t frac_value(struct frac f, int places);
 /* -1, 0, 1 comparing the ratio with v, exactly. */
 int frac_cmp(struct frac f, dec_t v);
+/* -1, 0, 1 comparing the ratio with pct percent, exactly. */
+int frac_cmp_pct(struct frac f, dec_t pct);
 
 /* ---- figures (figures.c) ----------------------------------------------------- */
 
@@ -116,8 +118,8 @@ struct cell_value {
 };
 
 /* Compare a stated figure with the computed one. Equal when they agree at
- * max(places, decimals of stated); when they agree only at the stated
- * value's own (coarser) precision the finding is an "info" about rounding.
+ * max(places, decimals of stated); a rate printed as a whole percent that
+ * agrees when rounded to a whole percent is an "info" about rounding.
  * Records the cell; adds a finding with code, path, label, rule and a
  * message "<what>表列为 X，按<rule>计算为 Y" when they differ. */
 struct compare {

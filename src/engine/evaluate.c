@@ -83,16 +83,25 @@ static void keep_eval(struct item_score *it, const struct ind_eval *ev)
         it->band_conflict = ev->band_conflict;
 }
 
-/* Every indicator of a table that defines its own indicators. */
+/* Every indicator of a table that defines its own indicators. The
+ * document usually is not in the cache: ask for the next rows early so
+ * their loads overlap the work on this one. */
 static void score_document_items(struct evaluation *e, struct table_score *t)
 {
         const struct score_table *src = t->src;
         size_t k = 0;
         for (size_t i = 0; i < src->n_indicators; i++)
-                for (size_t j = 0; j < src->indicators[i].n_groups; j++)
-                        for (size_t m = 0; m < src->indicators[i].groups[j].n_items; m++) {
-                                const struct indicator *ind =
-                                    &src->indicators[i].groups[j].items[m];
+                for (size_t j = 0; j < src->indicators[i].n_groups; j++) {
+                        const struct ind_group *g = &src->indicators[i].groups[j];
+                        for (size_t m = 0; m < g->n_items; m++) {
+                                const struct indicator *ind = &g->items[m];
+                                const void *ahead = m + 2 < g->n_items ? &g->items[m + 2]
+                                                    : j + 1 < src->indicators[i].n_groups
+                                                        ? g[1].items
+                                                        : NULL;
+                                if (ahead) /* a row spans three cache lines */
+                                        for (size_t line = 0; line < sizeof(*ind); line += 64)
+                                                __builtin_prefetch((const char *)ahead + line);
                                 struct item_score *it = &t->items[k++];
                                 it->ind = ind;
                                 it->level = (uint16_t)i, it->group = (uint16_t)j,
@@ -103,6 +112,7 @@ static void score_document_items(struct evaluation *e, struct table_score *t)
                                 indicator_rule(e->scheme, ind, ind->weight, &ev, NULL);
                                 keep_eval(it, &ev);
                         }
+                }
 }
 
 /* The document's row with this code, or NULL; *where gets its position. */
@@ -239,8 +249,9 @@ static void sort_findings(struct evaluation *e)
 
 struct evaluation *engine_evaluate(const struct doc *d, const struct scheme *s)
 {
-        struct evaluation *e = xcalloc(1, sizeof(*e));
-        e->arena = arena_new();
+        struct arena *a = arena_new();
+        struct evaluation *e = arena_alloc(a, sizeof(*e)); /* zeroed, freed with its arena */
+        e->arena = a;
         e->doc = d;
         e->scheme = s;
         e->record_cells = d->n_statements > 0;
@@ -268,8 +279,7 @@ void engine_free(struct evaluation *e)
                 return;
         free(e->findings);
         free(e->cells);
-        arena_free(e->arena);
-        free(e);
+        arena_free(e->arena); /* e itself lives there */
 }
 
 void engine_explain(const struct evaluation *e, const struct table_score *t, size_t i,

@@ -27,6 +27,13 @@ int frac_cmp(struct frac f, dec_t v)
         return (l > r) - (l < r);
 }
 
+int frac_cmp_pct(struct frac f, dec_t pct)
+{
+        /* num/den ? pct/100  ⇔  num × 100 × 10^6 ? pct × den */
+        i128 l = (i128)f.num.raw * 100 * DEC_SCALE, r = (i128)pct.raw * f.den.raw;
+        return (l > r) - (l < r);
+}
+
 /* ---- columns -------------------------------------------------------------------- */
 
 dec_t column_sum(const void *rows, size_t n, size_t stride, size_t off, dec_t fallback)

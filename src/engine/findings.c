@@ -82,7 +82,7 @@ bool cell_lookup(const struct evaluation *e, const char *path, dec_t *value, con
 
 bool figure_differs(dec_t stated, dec_t computed, int places)
 {
-        if (!dec_is_set(stated) || !dec_is_set(computed))
+        if (!dec_is_set(stated) || !dec_is_set(computed) || dec_eq(stated, computed))
                 return false;
         int own = dec_places(stated);
         return !dec_eq(dec_round(computed, own > places ? own : places), stated);
@@ -117,10 +117,13 @@ void compare_figure(struct evaluation *e, const struct compare *c)
         dec_t at = dec_round(c->computed, places);
         if (dec_eq(at, c->stated))
                 return;
-        bool coarse = own < c->places && dec_eq(dec_round(c->computed, own), c->stated);
+        /* Tables print rates as whole percents (135% for 135.06%): such a
+         * figure is only rounded. Decimals written as "96.30" are stored as
+         * 96.3, so any other shortfall of decimals is a real difference. */
+        bool pct = c->unit && strcmp(c->unit, "%") == 0;
+        bool coarse = pct && own == 0 && dec_eq(dec_round(c->computed, 0), c->stated);
         struct finding *f = finding_add(e, coarse ? "figure.rounded" : c->code,
                                         coarse ? SEV_INFO : c->severity, c->path, c->label);
-        bool pct = c->unit && strcmp(c->unit, "%") == 0;
         const char *u = !c->unit ? "" : pct ? "%" : efmt(e, " %s", c->unit);
         const char *diff_unit = pct ? " 个百分点" : u;
         f->stated = c->stated;

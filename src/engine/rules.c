@@ -310,35 +310,49 @@ static void use_stated(const struct indicator *ind, dec_t w, struct ind_eval *o,
                 dec_is_set(ind->score) ? fmt(ind->score, a) : "0");
 }
 
+/* -1, 0 or 1 comparing score with pct% of w, exactly, without dividing. */
+static int cmp_pct(dec_t score, dec_t w, dec_t pct)
+{
+        return frac_cmp_pct((struct frac){score, w}, pct);
+}
+
 static void qualitative(const struct scheme *s, const struct indicator *ind, dec_t w,
                         struct ind_eval *o, struct buf *why)
 {
-        char a[DEC_BUFSZ], b[DEC_BUFSZ], c[DEC_BUFSZ];
         o->applied = APPLIED_QUALITATIVE;
         if (!dec_is_set(ind->score)) {
                 use_stated(ind, w, o, why, "定性指标未给分");
                 return;
         }
+        const struct qualitative_def *q = &s->qualitative;
+        dec_t S = ind->score;
         enum qual_band band = ind->band;
-        if (!band) { /* the band the score lies in */
-                dec_t lo, hi;
-                qualitative_bounds(s, BAND_ACHIEVED, w, &lo, &hi);
-                if (dec_cmp(ind->score, lo) >= 0) {
-                        band = BAND_ACHIEVED;
-                } else {
-                        qualitative_bounds(s, BAND_PARTIAL, w, &lo, &hi);
-                        band = dec_cmp(ind->score, lo) >= 0 ? BAND_PARTIAL : BAND_NOT_ACHIEVED;
-                }
-        }
-        dec_t lo, hi;
-        qualitative_bounds(s, band, w, &lo, &hi);
+        if (!band) /* the band the score lies in */
+                band = cmp_pct(S, w, q->achieved_min_pct) >= 0  ? BAND_ACHIEVED
+                       : cmp_pct(S, w, q->partial_min_pct) >= 0 ? BAND_PARTIAL
+                                                                : BAND_NOT_ACHIEVED;
+        dec_t lo_pct = band == BAND_ACHIEVED  ? q->achieved_min_pct
+                       : band == BAND_PARTIAL ? q->partial_min_pct
+                                              : DEC_ZERO;
+        dec_t hi_pct = band == BAND_ACHIEVED  ? D(100)
+                       : band == BAND_PARTIAL ? q->achieved_min_pct
+                                              : q->partial_min_pct;
+        bool inside = cmp_pct(S, w, lo_pct) >= 0 && cmp_pct(S, w, hi_pct) <= 0;
         o->band = band;
         o->basis = BASIS_EVALUATOR;
-        o->raw = clamp(ind->score, lo, hi);
-        o->band_conflict = !dec_eq(o->raw, ind->score);
-        EXPLAIN(why, "定性指标，“%s”档得分区间 %s–%s，评价人打分 %s",
-                enum_label(&enum_qual_band, band), dec_fmt(lo, 2, a), dec_fmt(hi, 2, b),
-                fmt(ind->score, c));
+        o->raw = S;
+        if (inside && !why)
+                return;
+        dec_t lo, hi;
+        qualitative_bounds(s, band, w, &lo, &hi);
+        o->raw = clamp(S, lo, hi);
+        o->band_conflict = !inside;
+        if (why) {
+                char a[DEC_BUFSZ], b[DEC_BUFSZ], c[DEC_BUFSZ];
+                explain(why, "定性指标，“%s”档得分区间 %s–%s，评价人打分 %s",
+                        enum_label(&enum_qual_band, band), dec_fmt(lo, 2, a), dec_fmt(hi, 2, b),
+                        fmt(S, c));
+        }
 }
 
 static const char *unit_of(const char *own, const char *indicator)

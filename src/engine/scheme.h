@@ -167,6 +167,11 @@ extern const char *const scheme_builtin_names[];
  * scheme_free(). */
 struct scheme *scheme_load(const char *name_or_path, struct diags *errs);
 
+/* The shipped scheme named name, loaded once for the life of the process
+ * and shared between threads (never freed); NULL for any other name. The
+ * server uses only these, never files. */
+const struct scheme *scheme_builtin(const char *name);
+
 /* Parse scheme JSON text (for tests and files). */
 struct scheme *scheme_parse(const char *text, size_t len, struct diags *errs);
 

@@ -8,6 +8,7 @@
 #include "../base/file.h"
 #include "../base/xalloc.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -327,6 +328,28 @@ struct scheme *scheme_load(const char *name_or_path, struct diags *errs)
                 return NULL;
         }
         return scheme_parse((const char *)f->data, f->size, errs);
+}
+
+enum { MAX_BUILTIN = 16 };
+static struct scheme *builtin[MAX_BUILTIN];
+static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
+
+static void load_builtins(void)
+{
+        for (size_t i = 0; scheme_builtin_names[i] && i < MAX_BUILTIN; i++) {
+                struct diags errs = DIAGS_INIT;
+                builtin[i] = scheme_load(scheme_builtin_names[i], &errs);
+                diags_free(&errs);
+        }
+}
+
+const struct scheme *scheme_builtin(const char *name)
+{
+        pthread_once(&builtin_once, load_builtins);
+        for (size_t i = 0; name && scheme_builtin_names[i] && i < MAX_BUILTIN; i++)
+                if (strcmp(scheme_builtin_names[i], name) == 0)
+                        return builtin[i];
+        return NULL;
 }
 
 void scheme_free(struct scheme *s)

@@ -36,8 +36,8 @@ bool unit_malformed(const char *unit)
 enum unit_check unit_convert(const char *from, const char *to, dec_t value, dec_t *out)
 {
         *out = value;
-        if (!from || !to || !*from || !*to || strcmp(from, to) == 0)
-                return UNIT_SAME;
+        if (from == to || !from || !to || !*from || !*to || strcmp(from, to) == 0)
+                return UNIT_SAME; /* usually one pointer: the indicator's own unit */
         const struct money_unit_def *mf = money(from), *mt = money(to);
         if (mf && mt) {
                 *out = dec_muldiv(value, dec_make(mf->wan_units, mf->wan_places),

@@ -10,16 +10,35 @@
 #include "../base/buf.h"
 #include "../base/dec.h"
 #include "../base/utf8.h"
+#include "../base/xalloc.h"
 
 #include <assert.h>
 #include <inttypes.h>
 #include <jansson.h>
 #include <string.h>
 
+enum {
+        MAX_DEPTH = 64,     /* nesting of objects and arrays kept in a path */
+        INTERN_SLOTS = 256, /* short strings shared within one document */
+        INTERN_MAX = 24,    /* bytes of a string worth sharing (units, codes, names of rows) */
+};
+
+/* One step of the JSON path: a member name, or an array index. */
+struct segment {
+        const char *key; /* NULL for an index */
+        size_t index;
+};
+
 struct parser {
         struct arena *arena;
         struct diags *errs;
-        struct buf path; /* JSON path of the value being parsed */
+        /* The path of the value being parsed, as steps; it is spelled out
+         * only when an error is reported. */
+        struct segment path[MAX_DEPTH];
+        size_t depth;
+        /* Short strings already copied into the arena: equal texts share
+         * one copy (fewer allocations, a smaller document in memory). */
+        const char *interned[INTERN_SLOTS];
 };
 
 /* ---- paths -------------------------------------------------------------- */
@@ -35,29 +54,39 @@ static bool plain_key(const char *k)
         return true;
 }
 
-static size_t push_key(struct parser *p, const char *key)
+static void push_key(struct parser *p, const char *key)
 {
-        size_t mark = p->path.len;
-        if (plain_key(key)) {
-                buf_printf(&p->path, ".%s", key);
-        } else {
-                buf_putc(&p->path, '[');
-                jw_quote(&p->path, key, strlen(key));
-                buf_putc(&p->path, ']');
+        assert(p->depth < MAX_DEPTH); /* jansson refuses deeper documents */
+        p->path[p->depth++] = (struct segment){key, 0};
+}
+
+static void push_index(struct parser *p, size_t i)
+{
+        assert(p->depth < MAX_DEPTH);
+        p->path[p->depth++] = (struct segment){NULL, i};
+}
+
+static void pop(struct parser *p)
+{
+        p->depth--;
+}
+
+/* "$.self_eval.indicators[0].name" */
+static void spell_path(const struct parser *p, struct buf *out)
+{
+        buf_putc(out, '$');
+        for (size_t i = 0; i < p->depth; i++) {
+                const struct segment *s = &p->path[i];
+                if (!s->key) {
+                        buf_printf(out, "[%zu]", s->index);
+                } else if (plain_key(s->key)) {
+                        buf_printf(out, ".%s", s->key);
+                } else {
+                        buf_putc(out, '[');
+                        jw_quote(out, s->key, strlen(s->key));
+                        buf_putc(out, ']');
+                }
         }
-        return mark;
-}
-
-static size_t push_index(struct parser *p, size_t i)
-{
-        size_t mark = p->path.len;
-        buf_printf(&p->path, "[%zu]", i);
-        return mark;
-}
-
-static void pop(struct parser *p, size_t mark)
-{
-        buf_truncate(&p->path, mark);
 }
 
 /* ---- messages ----------------------------------------------------------- */
@@ -135,7 +164,10 @@ static void error(struct parser *p, const char *label, const char *fmt, ...)
         va_start(ap, fmt);
         buf_vprintf(&msg, fmt, ap);
         va_end(ap);
-        diags_add(p->errs, buf_str(&p->path), label, "%s", buf_str(&msg));
+        struct buf path = BUF_INIT;
+        spell_path(p, &path);
+        diags_add(p->errs, buf_str(&path), label, "%s", buf_str(&msg));
+        buf_free(&path);
         buf_free(&msg);
 }
 
@@ -199,6 +231,22 @@ static bool is_unit_code(const char *s, size_t n)
         return true;
 }
 
+/* The arena's copy of s[0..n), shared with any equal short string. */
+static const char *intern(struct parser *p, const char *s, size_t n)
+{
+        uint32_t h = 2166136261u; /* FNV-1a */
+        for (size_t i = 0; i < n; i++)
+                h = (h ^ (unsigned char)s[i]) * 16777619u;
+        for (size_t probe = 0; probe < 8; probe++) {
+                const char **slot = &p->interned[(h + probe) % INTERN_SLOTS];
+                if (!*slot)
+                        return *slot = arena_strndup(p->arena, s, n);
+                if (strncmp(*slot, s, n) == 0 && (*slot)[n] == '\0')
+                        return *slot;
+        }
+        return arena_strndup(p->arena, s, n); /* a crowded neighbourhood: just copy */
+}
+
 static void parse_string(struct parser *p, const struct field *f, const json_t *v, void *m)
 {
         const char *s = json_string_value(v);
@@ -215,7 +263,8 @@ static void parse_string(struct parser *p, const struct field *f, const json_t *
                 buf_free(&q);
                 return;
         }
-        *(const char **)m = arena_strndup(p->arena, s, n);
+        *(const char **)m =
+            f->type == FT_STR && n <= INTERN_MAX ? intern(p, s, n) : arena_strndup(p->arena, s, n);
 }
 
 static void parse_enum(struct parser *p, const struct field *f, const json_t *v, void *m)
@@ -269,7 +318,7 @@ static void parse_array(struct parser *p, const struct field *f, const json_t *v
         for (size_t i = 0; i < n; i++) {
                 const json_t *e = json_array_get(v, i);
                 void *slot = items + i * elem_size;
-                size_t mark = push_index(p, i);
+                push_index(p, i);
                 if (f->type == FT_DECS) {
                         if (json_is_string(e)) {
                                 parse_dec(p, f->label, e, slot);
@@ -291,7 +340,7 @@ static void parse_array(struct parser *p, const struct field *f, const json_t *v
                                 buf_free(&found);
                         }
                 }
-                pop(p, mark);
+                pop(p);
         }
         *(void **)field_ptr(f, base) = items;
         *(size_t *)((char *)base + f->count_off) = n;
@@ -381,7 +430,7 @@ static void parse_object(struct parser *p, const json_t *obj, const struct schem
         json_t *v;
         json_object_foreach((json_t *)obj, key, v)
         {
-                size_t mark = push_key(p, key);
+                push_key(p, key);
                 const struct field *f = schema_field(s, key);
                 if (!f) {
                         unknown_key(p, s);
@@ -389,14 +438,14 @@ static void parse_object(struct parser *p, const json_t *obj, const struct schem
                         seen |= UINT64_C(1) << (f - s->fields);
                         parse_field(p, f, v, out);
                 }
-                pop(p, mark);
+                pop(p);
         }
         for (size_t i = 0; i < s->n_fields; i++) {
                 const struct field *f = &s->fields[i];
                 if ((f->flags & FL_REQUIRED) && !(seen & (UINT64_C(1) << i))) {
-                        size_t mark = push_key(p, f->key);
+                        push_key(p, f->key);
                         error(p, f->label, "缺少必填字段");
-                        pop(p, mark);
+                        pop(p);
                 }
         }
 }
@@ -413,19 +462,20 @@ bool bind_json(const char *text, size_t len, const struct schema *s, void *out, 
                           jerr.column, jerr.text);
                 return false;
         }
-        struct parser p = {.arena = arena, .errs = errs, .path = BUF_INIT};
-        buf_puts(&p.path, "$");
+        struct parser *p = xcalloc(1, sizeof(*p)); /* the intern table is 2 KiB: not on the stack */
+        p->arena = arena;
+        p->errs = errs;
         size_t before = diags_count(errs);
         if (!json_is_object(root)) {
                 struct buf found = BUF_INIT;
                 describe(root, &found);
-                error(&p, s->label, "应为对象，实际为%s", buf_str(&found));
+                error(p, s->label, "应为对象，实际为%s", buf_str(&found));
                 buf_free(&found);
         } else {
-                parse_object(&p, root, s, out);
+                parse_object(p, root, s, out);
         }
         json_decref(root);
-        buf_free(&p.path);
+        free(p);
         return diags_count(errs) == before;
 }
 

@@ -309,16 +309,13 @@ bool op_year_issue(struct req *r, int64_t year, struct op *out)
         struct year y;
         if (store_year_get(r->db, r->arena, year, &y) != STORE_OK)
                 return op_fail(out, 404, "year", "该年度不存在，请先设置年度");
-        struct diags errs = DIAGS_INIT;
-        struct scheme *s = scheme_load(y.scheme, &errs);
-        diags_free(&errs);
+        const struct scheme *s = scheme_builtin(y.scheme);
         if (!s)
                 return op_fail(out, 500, "scheme", "该年度的评分方案无法加载");
         struct unit *units;
         size_t n;
         struct scope all = {.all = true};
         if (store_units(r->db, r->arena, &all, &units, &n) != STORE_OK) {
-                scheme_free(s);
                 return op_fail(out, 503, NULL, "数据库繁忙，请稍后重试");
         }
         struct task *existing;
@@ -348,7 +345,6 @@ bool op_year_issue(struct req *r, int64_t year, struct op *out)
                 else
                         out->count++;
         }
-        scheme_free(s);
         if (!ok)
                 return false;
         req_audit(r, "year.issue", req_printf(r, "%lld", (long long)year),

@@ -48,14 +48,6 @@ bool task_filter_read(struct req *r, struct task_filter *f)
 }
 
 /* A shipped scheme by name; documents never name files on the server. */
-static bool scheme_is_builtin(const char *name)
-{
-        for (const char *const *n = scheme_builtin_names; *n; n++)
-                if (strcmp(*n, name) == 0)
-                        return true;
-        return false;
-}
-
 /* what, followed by the first diagnostic in brackets, in the arena. */
 static const char *problem(struct req *r, const char *what, const struct diags *errs)
 {
@@ -95,9 +87,8 @@ bool task_view_open(struct req *r, bool evaluate, struct task_view *tv)
                     problem(r, "自评文档无法读取，数据可能已损坏，请联系系统管理员", &errs);
         } else {
                 const char *name = tv->doc->scheme ? tv->doc->scheme : "national";
-                if (scheme_is_builtin(name))
-                        tv->scheme = scheme_load(name, &errs);
-                else
+                tv->scheme = scheme_builtin(name);
+                if (!tv->scheme)
                         diags_add(&errs, "$.scheme", "评分方案", "“%s”不是系统内置的评分方案",
                                   name);
                 if (!tv->scheme)
@@ -113,7 +104,6 @@ bool task_view_open(struct req *r, bool evaluate, struct task_view *tv)
 void task_view_free(struct task_view *tv)
 {
         engine_free(tv->eval);
-        scheme_free(tv->scheme);
         doc_free(tv->doc);
         tv->eval = NULL;
         tv->scheme = NULL;

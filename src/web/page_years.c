@@ -33,12 +33,9 @@ static struct scheme_title *scheme_titles(struct req *r, size_t *n)
                 count++;
         struct scheme_title *t = arena_alloc(r->arena, count * sizeof *t);
         for (size_t i = 0; i < count; i++) {
-                struct diags errs = DIAGS_INIT;
-                struct scheme *s = scheme_load(scheme_builtin_names[i], &errs);
+                const struct scheme *s = scheme_builtin(scheme_builtin_names[i]);
                 t[i].name = scheme_builtin_names[i];
-                t[i].title = s && s->title ? arena_strdup(r->arena, s->title) : t[i].name;
-                scheme_free(s);
-                diags_free(&errs);
+                t[i].title = s ? s->title : t[i].name;
         }
         *n = count;
         return t;

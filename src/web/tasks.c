@@ -110,6 +110,7 @@ static void keep_declared(struct doc *d)
         schema_init(schema_field(&schema_doc, "basic_data")->sub, &d->basic);
         schema_init(schema_field(&schema_doc, "performance_data")->sub, &d->perf);
         schema_init(schema_field(&schema_doc, "narrative")->sub, &d->narrative);
+        doc_note_sections(d);
         d->n_statements = d->n_attachments = 0;
         for (size_t p = 0; p < d->n_projects; p++) {
                 struct score_table *pt = &d->projects[p].table;

@@ -43,10 +43,10 @@ void view_perf_data(struct req *r, const struct doc *d);
 /* A task the signed-in user may see, with its document evaluated. */
 struct task_view {
         struct task task;
-        struct doc *doc;         /* NULL when the stored document cannot be read */
-        struct scheme *scheme;   /* NULL when its scheme cannot be loaded */
-        struct evaluation *eval; /* NULL unless doc and scheme are */
-        const char *problem;     /* why doc, scheme or eval is NULL (Chinese), or NULL */
+        struct doc *doc;             /* NULL when the stored document cannot be read */
+        const struct scheme *scheme; /* shared; NULL when its scheme is not a shipped one */
+        struct evaluation *eval;     /* NULL unless doc and scheme are */
+        const char *problem;         /* why doc, scheme or eval is NULL (Chinese), or NULL */
 };
 
 /* Read the task of path argument 0 into tv. Answers the request itself

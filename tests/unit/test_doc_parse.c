@@ -229,6 +229,16 @@ static void test_integer_ranges(void **state)
                      "$.basic_data.staffing.authorized（编制数）：应为整数，实际为数字 20.5");
 }
 
+static void test_scheme_is_a_name_not_a_path(void **state)
+{
+        (void)state;
+        expect_error(
+            WITH("\"scheme\":\"/etc/passwd\""),
+            "$.scheme（评分方案）：评分方案名称只能由小写字母、数字、下划线和连字符组成（如 national），不能是文件路径");
+        struct doc *d = parse_ok(WITH("\"scheme\":\"my-city_2025\""));
+        doc_free(d);
+}
+
 static void test_format_marker_and_version(void **state)
 {
         (void)state;
@@ -392,6 +402,7 @@ int main(void)
             cmocka_unit_test(test_duplicate_indicator),
             cmocka_unit_test(test_bad_enum_value),
             cmocka_unit_test(test_integer_ranges),
+            cmocka_unit_test(test_scheme_is_a_name_not_a_path),
             cmocka_unit_test(test_format_marker_and_version),
             cmocka_unit_test(test_measures_and_targets),
             cmocka_unit_test(test_statement_must_point_at_a_cell),
