@@ -4,6 +4,7 @@
 #   make deps       install missing Debian packages (as root, non-interactive)
 #   make test       unit + integration tests, normal and ASan/UBSan builds,
 #                   ending with one line "N passed, N failed"
+#   make run        a fresh demo database and the server on it (LISTEN=addr:port)
 #   make bench      benchmarks (figures in docs/benchmarks.md)
 
 VERSION := 0.1.0
@@ -85,6 +86,11 @@ clean:
 # Benchmarks (bench/bench.mk defines "make bench").
 -include bench/bench.mk
 
-# Show the four seed evaluations (until the web server exists).
+# A fresh demo database (build/demo.db) and the server on it; the logins
+# are printed once. "make run LISTEN=0.0.0.0:8080" serves the network.
+LISTEN ?= 127.0.0.1:8080
 run: build/jixiao
-	@for f in examples/seed-*.json; do ./build/jixiao show "$$f"; echo; done
+	@rm -f build/demo.db build/demo.db-wal build/demo.db-shm
+	@./build/jixiao demo --db build/demo.db
+	@echo
+	@exec ./build/jixiao serve --db build/demo.db --listen $(LISTEN)

@@ -5,6 +5,7 @@
 #include "../base/embedded.h"
 #include "../doc/doc_io.h"
 #include "../store/migrate.h"
+#include "../term/table.h"
 #include "../web/ops.h"
 #include "../web/tasks.h"
 
@@ -163,10 +164,18 @@ static int run(const struct command *self, int argc, char **argv)
         printf("演示数据库 %s：四个种子部门、%zu 个预算单位、2021/2023/2024 年度自评任务。\n"
                "以下账号的一次性密码只显示这一次，首次登录后须设置自己的密码：\n\n",
                path, sizeof units / sizeof units[0]);
-        printf("  %-13s %-14s %-14s %s\n", "手机号", "一次性密码", "岗位", "单位");
-        for (size_t i = 0; i < count; i++)
-                printf("  %-11s %-12s %s\t%s\n", logins[i].phone, logins[i].secret, logins[i].post,
-                       logins[i].unit);
+        const char *const headers[] = {"手机号", "一次性密码", "岗位", "单位"};
+        struct ttable *t = tt_new(4, headers);
+        for (size_t i = 0; i < count; i++) {
+                const char *const row[] = {logins[i].phone, logins[i].secret, logins[i].post,
+                                           logins[i].unit};
+                tt_row(t, row);
+        }
+        struct buf out = BUF_INIT;
+        tt_render(t, 100, &out);
+        fwrite(out.data, 1, out.len, stdout);
+        buf_free(&out);
+        tt_free(t);
         return 0;
 }
 

@@ -287,12 +287,12 @@ int server_run(const struct server_config *cfg, struct diags *errs)
             MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
         char host[INET_ADDRSTRLEN];
         inet_ntop(AF_INET, &sa.sin_addr, host, sizeof host);
-        printf("jixiao: listening on http://%s:%u/\n", host,
+        printf("jixiao：服务已启动，请用浏览器打开 http://%s:%u/ （Ctrl-C 停止）\n", host,
                info ? info->port : ntohs(sa.sin_port));
         fflush(stdout);
         int sig;
         sigwait(&stop, &sig);
-        fprintf(stderr, "jixiao: %s received, finishing requests under way\n",
+        fprintf(stderr, "jixiao：收到 %s，处理完进行中的请求后停止\n",
                 sig == SIGTERM ? "SIGTERM" : "SIGINT");
         MHD_socket listener = MHD_quiesce_daemon(s->daemon); /* no new connections */
         MHD_stop_daemon(s->daemon);                          /* waits for the workers */
@@ -305,6 +305,6 @@ int server_run(const struct server_config *cfg, struct diags *errs)
                 fclose(s->log);
         pthread_mutex_destroy(&s->lock);
         free(s);
-        fprintf(stderr, "jixiao: stopped\n");
+        fprintf(stderr, "jixiao：已停止\n");
         return 0;
 }

@@ -30,7 +30,7 @@ struct server_config {
 void server_defaults(struct server_config *cfg);
 
 /* Serve until SIGTERM or SIGINT, then stop accepting, finish the requests
- * under way and close the database. Prints "listening on http://…" to
+ * under way and close the database. Prints the URL ("… http://host:port/ …") to
  * standard output once ready. Returns 0, or 1 with a diagnostic when the
  * server cannot start. */
 int server_run(const struct server_config *cfg, struct diags *errs);

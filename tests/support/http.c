@@ -33,8 +33,9 @@ void demo_db(char path[256])
         assert_int_equal(r.status, 0);
         n_logins = 0;
         for (char *line = strtok(r.out.data, "\n"); line; line = strtok(NULL, "\n")) {
+                /* rows of the login table: "│ phone │ password │ post │ unit │" */
                 char phone[16], pw[64];
-                if (sscanf(line, " %15s %63s", phone, pw) == 2 && strlen(phone) == 11 &&
+                if (sscanf(line, "│ %15s │ %63s", phone, pw) == 2 && strlen(phone) == 11 &&
                     phone[0] == '1' && n_logins < 64) {
                         snprintf(logins[n_logins].phone, sizeof logins[0].phone, "%s", phone);
                         snprintf(logins[n_logins].password, sizeof logins[0].password, "%s", pw);
@@ -104,7 +105,7 @@ void server_start(struct server *s, const char *db)
         char line[256] = "";
         size_t n = 0;
         while (n <
-               sizeof line - 1) { /* read the first line: "jixiao: listening on http://…:PORT/" */
+               sizeof line - 1) { /* the first line names the URL: "… http://127.0.0.1:PORT/ …" */
                 ssize_t k = read(out[0], line + n, 1);
                 if (k <= 0 || line[n] == '\n')
                         break;
