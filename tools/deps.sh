@@ -1,9 +1,23 @@
 #!/bin/sh
-# Install the Debian packages jixiao needs to build, test and run, when
-# missing. Non-interactive; needs root (or sudo) only when something is missing.
+# Install the Debian packages jixiao needs, when missing. Non-interactive;
+# needs root (or sudo) only when something is missing.
+#
+#   tools/deps.sh          build, run and test (make deps)
+#   tools/deps.sh bench    also what "make bench" drives (wrk, nginx)
 set -eu
 
-PACKAGES="gcc make pkg-config libjansson-dev libcmocka-dev valgrind libsqlite3-dev libsodium-dev libmicrohttpd-dev"
+# building and running
+PACKAGES="gcc make pkg-config libjansson-dev libsqlite3-dev libsodium-dev libmicrohttpd-dev
+libzip-dev libexpat1-dev libcairo2-dev libpango1.0-dev libxlsxwriter-dev fonts-noto-cjk"
+# testing: the framework, memcheck, office documents opened by LibreOffice,
+# PDF to text and PNG, the browser end-to-end tests
+PACKAGES="$PACKAGES libcmocka-dev valgrind libreoffice-writer-nogui libreoffice-calc-nogui
+poppler-utils chromium"
+command -v node >/dev/null 2>&1 || PACKAGES="$PACKAGES nodejs"
+command -v npm >/dev/null 2>&1 || PACKAGES="$PACKAGES npm"
+if [ "${1:-}" = bench ]; then
+	PACKAGES="$PACKAGES wrk nginx-light"
+fi
 
 missing=""
 for p in $PACKAGES; do
