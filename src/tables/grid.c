@@ -1,0 +1,83 @@
+/* Grids of typed cells with merges (see grid.h). */
+#include "grid.h"
+
+#include <assert.h>
+#include <string.h>
+
+static void init_cells(struct grid_cell *c, size_t n)
+{
+        for (size_t i = 0; i < n; i++)
+                c[i] = (struct grid_cell){
+                    .kind = CELL_EMPTY, .value = DEC_NONE, .rowspan = 1, .colspan = 1};
+}
+
+struct grid *grid_new(struct arena *a, size_t rows, size_t cols)
+{
+        struct grid *g = arena_alloc(a, sizeof *g);
+        g->rows = rows;
+        g->cols = cols;
+        g->cells = arena_alloc(a, (rows ? rows : 1) * cols * sizeof *g->cells);
+        init_cells(g->cells, rows * cols);
+        g->widths = arena_alloc(a, cols * sizeof *g->widths);
+        for (size_t c = 0; c < cols; c++)
+                g->widths[c] = 4;
+        return g;
+}
+
+struct grid_cell *grid_at(const struct grid *g, size_t row, size_t col)
+{
+        assert(row < g->rows && col < g->cols);
+        return &g->cells[row * g->cols + col];
+}
+
+struct grid_cell *grid_text(struct arena *a, struct grid *g, size_t row, size_t col,
+                            const char *text, unsigned flags)
+{
+        struct grid_cell *c = grid_at(g, row, col);
+        c->kind = text ? CELL_TEXT : CELL_EMPTY;
+        c->text = text ? arena_strdup(a, text) : NULL;
+        c->flags = flags;
+        return c;
+}
+
+struct grid_cell *grid_number(struct arena *a, struct grid *g, size_t row, size_t col, dec_t value,
+                              int places, enum number_style style, unsigned flags)
+{
+        struct grid_cell *c = grid_at(g, row, col);
+        c->kind = dec_is_set(value) ? CELL_NUMBER : CELL_EMPTY;
+        c->value = value;
+        c->places = places;
+        c->style = style;
+        c->flags = flags;
+        c->text = NULL;
+        if (dec_is_set(value)) {
+                char buf[DEC_BUFSZ];
+                c->text = arena_strdup(a, dec_fmt(value, places, buf));
+        }
+        return c;
+}
+
+void grid_merge(struct grid *g, size_t row, size_t col, unsigned rowspan, unsigned colspan)
+{
+        assert(rowspan >= 1 && colspan >= 1);
+        assert(row + rowspan <= g->rows && col + colspan <= g->cols);
+        for (size_t r = row; r < row + rowspan; r++)
+                for (size_t c = col; c < col + colspan; c++) {
+                        struct grid_cell *cell = grid_at(g, r, c);
+                        cell->rowspan = cell->colspan = 0;
+                }
+        struct grid_cell *top = grid_at(g, row, col);
+        top->rowspan = rowspan;
+        top->colspan = colspan;
+}
+
+size_t grid_add_rows(struct arena *a, struct grid *g, size_t rows)
+{
+        size_t first = g->rows;
+        struct grid_cell *cells = arena_alloc(a, (first + rows) * g->cols * sizeof *cells);
+        memcpy(cells, g->cells, first * g->cols * sizeof *cells);
+        init_cells(cells + first * g->cols, rows * g->cols);
+        g->cells = cells;
+        g->rows = first + rows;
+        return first;
+}

@@ -1,0 +1,81 @@
+/* A table laid out once as a grid of typed cells with merges: the common
+ * form in which the seed tables (基础数据表, 部门整体支出绩效自评表,
+ * 项目支出绩效自评表) and the report's own tables are built from a document
+ * and its evaluation, and then rendered to DOCX, PDF and XLSX (and read
+ * back from XLSX on import). Builders fill a grid; renderers only draw it.
+ *
+ * All memory (the grid, its cells and texts) lives in the arena passed to
+ * grid_new(). */
+#ifndef JX_GRID_H
+#define JX_GRID_H
+
+#include "../base/arena.h"
+#include "../base/dec.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum cell_kind {
+        CELL_EMPTY,  /* blank */
+        CELL_TEXT,   /* text */
+        CELL_NUMBER, /* an exact number: value, shown with places decimals */
+};
+
+/* How a number is shown (and formatted in a spreadsheet). */
+enum number_style {
+        NUM_PLAIN,   /* 1234.5 → "1234.50" with places 2 */
+        NUM_MONEY,   /* an amount in the table's money unit, thousands not grouped */
+        NUM_PERCENT, /* value is the percentage itself (98.91 means 98.91%) */
+        NUM_SCORE,   /* points */
+        NUM_COUNT,   /* a whole count (people, items) */
+};
+
+enum {
+        CF_HEADER = 1 << 0,   /* a header cell: bold, shaded, centred */
+        CF_BOLD = 1 << 1,     /* emphasised (totals) */
+        CF_CENTER = 1 << 2,   /* centred (default: text left, numbers right) */
+        CF_INPUT = 1 << 3,    /* entered by the unit (editable, importable) */
+        CF_COMPUTED = 1 << 4, /* derived by the engine (never imported) */
+        CF_WRAP = 1 << 5,     /* long text that wraps inside the cell */
+};
+
+struct grid_cell {
+        enum cell_kind kind;
+        const char *text; /* CELL_TEXT: the text; CELL_NUMBER: the value as shown */
+        dec_t value;      /* CELL_NUMBER */
+        int places;       /* CELL_NUMBER: decimals shown */
+        enum number_style style;
+        unsigned flags;   /* CF_* */
+        unsigned rowspan; /* ≥ 1 at the top-left cell of a merge; 0 in a cell a merge covers */
+        unsigned colspan; /* ≥ 1 at the top-left cell of a merge; 0 in a cell a merge covers */
+        const char
+            *path; /* CF_INPUT: the document path it edits ("$.self_eval.budget.a"), else NULL */
+};
+
+struct grid {
+        const char *title;    /* e.g. 部门整体支出绩效自评表 */
+        const char *subtitle; /* e.g. （2024 年度） */
+        const char *caption; /* the line above the table, e.g. 单位名称：… 单位：万元 */
+        size_t rows, cols;
+        struct grid_cell *cells; /* rows × cols, row-major */
+        unsigned *widths;        /* cols: relative column widths (in CJK characters) */
+        size_t header_rows;      /* leading rows repeated on each page */
+};
+
+/* A rows × cols grid of empty cells (each 1 × 1). */
+struct grid *grid_new(struct arena *a, size_t rows, size_t cols);
+/* The cell at (row, col). */
+struct grid_cell *grid_at(const struct grid *g, size_t row, size_t col);
+/* Set a text cell; text is copied into the arena. Returns the cell. */
+struct grid_cell *grid_text(struct arena *a, struct grid *g, size_t row, size_t col,
+                            const char *text, unsigned flags);
+/* Set a number cell (DEC_NONE leaves it blank but keeps style and flags). */
+struct grid_cell *grid_number(struct arena *a, struct grid *g, size_t row, size_t col, dec_t value,
+                              int places, enum number_style style, unsigned flags);
+/* Merge the rectangle starting at (row, col): its top-left cell spans
+ * rowspan × colspan, the others become covered (rowspan = colspan = 0). */
+void grid_merge(struct grid *g, size_t row, size_t col, unsigned rowspan, unsigned colspan);
+/* Append rows empty rows (growing the grid); returns the first new row. */
+size_t grid_add_rows(struct arena *a, struct grid *g, size_t rows);
+
+#endif
