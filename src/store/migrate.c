@@ -86,6 +86,36 @@ static const char *const steps[] = {
     "  from_status TEXT, to_status TEXT,"
     "  comment TEXT, changes TEXT);"
     "CREATE INDEX task_events_task ON task_events(task_id, at);",
+
+    /* 3: attachments; every saved version of a task's document; the computed
+     * total in hundredths for queries */
+    "CREATE TABLE files ("
+    "  id INTEGER PRIMARY KEY,"
+    "  task_id INTEGER NOT NULL REFERENCES tasks(id),"
+    "  kind TEXT NOT NULL CHECK (kind IN ('self_report', 'project_report', 'other')),"
+    "  project TEXT,"
+    "  name TEXT NOT NULL CHECK (length(name) > 0),"
+    "  media_type TEXT NOT NULL,"
+    "  size INTEGER NOT NULL,"
+    "  sha256 TEXT NOT NULL CHECK (length(sha256) = 64),"
+    "  content BLOB NOT NULL,"
+    "  uploaded_by INTEGER REFERENCES users(id),"
+    "  uploaded_at INTEGER NOT NULL,"
+    "  CHECK ((kind = 'project_report') = (project IS NOT NULL)));"
+    "CREATE INDEX files_task ON files(task_id);"
+    "CREATE TABLE task_versions ("
+    "  task_id INTEGER NOT NULL REFERENCES tasks(id),"
+    "  version INTEGER NOT NULL,"
+    "  document TEXT NOT NULL,"
+    "  saved_by INTEGER REFERENCES users(id),"
+    "  saved_at INTEGER NOT NULL,"
+    "  PRIMARY KEY (task_id, version));"
+    "INSERT INTO task_versions (task_id, version, document, saved_by, saved_at)"
+    "  SELECT id, version, document, updated_by, updated_at FROM tasks;"
+    "ALTER TABLE tasks ADD COLUMN total_centi INTEGER;"
+    "UPDATE tasks SET total_centi = CAST(replace(total, '.', '') AS INTEGER)"
+    "  WHERE total GLOB '*[0-9].[0-9][0-9]';"
+    "CREATE INDEX tasks_total ON tasks(year, total_centi);",
 };
 
 enum { N_STEPS = sizeof steps / sizeof steps[0] };

@@ -184,11 +184,92 @@ struct task_filter {
 
 enum store_rc store_tasks(struct db *db, struct arena *a, const struct scope *sc,
                           const struct task_filter *f, struct task **out, size_t *n);
+
+/* The query of 绩效自评查询: every criterion optional. */
+enum task_sort {
+        SORT_YEAR,
+        SORT_UNIT,
+        SORT_STATUS,
+        SORT_TOTAL,
+        SORT_GRADE,
+        SORT_ERRORS,
+        SORT_WARNINGS,
+        SORT_UPDATED,
+        SORT_N
+};
+struct task_query {
+        int64_t year;                 /* 0: any */
+        const char *unit;             /* part of the unit's code or name, or NULL */
+        const char *status;           /* NULL: any */
+        const char *grade;            /* NULL: any */
+        int64_t min_centi, max_centi; /* computed total × 100; INT64_MIN / INT64_MAX: open */
+        int64_t min_findings;         /* errors + warnings at least this; 0: any */
+        enum task_sort sort;
+        bool desc;
+        int64_t limit, offset;
+};
+/* One page of matching tasks and the number of all matches. */
+enum store_rc store_task_query(struct db *db, struct arena *a, const struct scope *sc,
+                               const struct task_query *q, struct task **out, size_t *n,
+                               int64_t *total);
+/* Tasks of year of the department prefix (3 digits) other than its
+ * supervising unit's that are not done: *open, and the first such unit's
+ * name in *first (NULL when none). */
+enum store_rc store_department_open(struct db *db, struct arena *a, const char *prefix,
+                                    int64_t year, int64_t *open, const char **first);
 enum store_rc store_task_get(struct db *db, struct arena *a, int64_t id, struct task *out);
 enum store_rc store_task_insert(struct db *db, const struct task *t, int64_t now, int64_t *id);
-/* Replace a task's document and cached results, if its version is still
- * version; increments the version. */
+/* Replace a task's status, document and cached results, if its version is
+ * still version; increments the version and keeps the new document as
+ * that version (store_task_version). */
 enum store_rc store_task_update(struct db *db, int64_t id, int64_t version, const struct task *t,
                                 int64_t user_id, int64_t now);
+/* The document of a task as saved in version (NULL when not kept). */
+enum store_rc store_task_version(struct db *db, struct arena *a, int64_t id, int64_t version,
+                                 const char **document);
+
+/* ---- the task timeline ------------------------------------------------------------- */
+
+struct task_event {
+        int64_t id;
+        int64_t at;
+        int64_t user_id;
+        const char *user;   /* name, post and unit of who acted */
+        const char *action; /* save, submit, approve, return, upload, delete_file */
+        const char *from_status, *to_status;
+        const char *comment;
+        const char *changes; /* JSON array of {path, label, old, new}, or NULL */
+};
+
+enum store_rc store_task_event_add(struct db *db, int64_t task_id, const struct task_event *e);
+/* Oldest first. */
+enum store_rc store_task_events(struct db *db, struct arena *a, int64_t task_id,
+                                struct task_event **out, size_t *n);
+
+/* ---- attachments ------------------------------------------------------------------------ */
+
+struct stored_file {
+        int64_t id;
+        int64_t task_id;
+        const char *kind;    /* self_report, project_report, other */
+        const char *project; /* the project's name, for project_report */
+        const char *name;
+        const char *media_type;
+        int64_t size;
+        const char *sha256;  /* hex */
+        const void *content; /* only from store_file_get */
+        int64_t uploaded_by;
+        const char *uploader; /* name of who uploaded */
+        int64_t uploaded_at;
+};
+
+/* A task's files without content, in upload order. */
+enum store_rc store_files(struct db *db, struct arena *a, int64_t task_id, struct stored_file **out,
+                          size_t *n);
+/* One file of a task with its content. */
+enum store_rc store_file_get(struct db *db, struct arena *a, int64_t task_id, int64_t id,
+                             struct stored_file *out);
+enum store_rc store_file_insert(struct db *db, const struct stored_file *f, int64_t *id);
+enum store_rc store_file_delete(struct db *db, int64_t task_id, int64_t id);
 
 #endif

@@ -4,7 +4,10 @@
  * lists and queries. */
 #include "store.h"
 
+#include "../base/dec.h"
 #include "../base/vec.h"
+
+#include <string.h>
 
 static enum store_rc rc_of(enum db_rc rc)
 {
@@ -82,6 +85,33 @@ enum store_rc store_declaration_get(struct db *db, struct arena *a, int64_t unit
         return rc == DB_ROW || rc == DB_DONE ? STORE_OK : STORE_ERROR;
 }
 
+/* The computed total × 100 of a task's cached total text, for queries. */
+static void bind_centi(struct db_stmt *st, int idx, const char *total)
+{
+        dec_t d;
+        if (total && dec_parse(total, strlen(total), &d) == DEC_OK)
+                db_bind_int(st, idx, dec_round(d, 2).raw / (DEC_SCALE / 100));
+        else
+                db_bind_null(st, idx);
+}
+
+static enum store_rc keep_version(struct db *db, int64_t id, int64_t version, const char *document,
+                                  int64_t user_id, int64_t now)
+{
+        struct db_stmt *st =
+            db_prepare(db, "INSERT OR REPLACE INTO task_versions (task_id, version, "
+                           "document, saved_by, saved_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+        db_bind_int(st, 1, id);
+        db_bind_int(st, 2, version);
+        db_bind_text(st, 3, document);
+        if (user_id)
+                db_bind_int(st, 4, user_id);
+        else
+                db_bind_null(st, 4);
+        db_bind_int(st, 5, now);
+        return rc_of(db_run(st));
+}
+
 #define TASK_COLUMNS                                                                                             \
         "t.id, t.unit_id, u.code, u.name, t.year, t.status, t.version, t.total, t.grade, t.errors, t.warnings, " \
         "t.updated_at"
@@ -144,8 +174,8 @@ enum store_rc store_task_insert(struct db *db, const struct task *t, int64_t now
 {
         struct db_stmt *st = db_prepare(
             db,
-            "INSERT INTO tasks (unit_id, year, status, document, total, grade, errors, warnings, updated_at) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+            "INSERT INTO tasks (unit_id, year, status, document, total, grade, errors, warnings, updated_at, "
+            "total_centi) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
         db_bind_int(st, 1, t->unit_id);
         db_bind_int(st, 2, t->year);
         db_bind_text(st, 3, t->status);
@@ -155,10 +185,14 @@ enum store_rc store_task_insert(struct db *db, const struct task *t, int64_t now
         db_bind_int(st, 7, t->errors);
         db_bind_int(st, 8, t->warnings);
         db_bind_int(st, 9, now);
+        bind_centi(st, 10, t->total);
         enum store_rc rc = rc_of(db_run(st));
-        if (rc == STORE_OK && id)
-                *id = db_last_id(db);
-        return rc;
+        if (rc != STORE_OK)
+                return rc;
+        int64_t new_id = db_last_id(db);
+        if (id)
+                *id = new_id;
+        return keep_version(db, new_id, 1, t->document, 0, now);
 }
 
 enum store_rc store_task_update(struct db *db, int64_t id, int64_t version, const struct task *t,
@@ -167,7 +201,8 @@ enum store_rc store_task_update(struct db *db, int64_t id, int64_t version, cons
         struct db_stmt *st = db_prepare(
             db,
             "UPDATE tasks SET status = ?3, document = ?4, total = ?5, grade = ?6, errors = ?7, warnings = ?8, "
-            "updated_at = ?9, updated_by = ?10, version = version + 1 WHERE id = ?1 AND version = ?2");
+            "updated_at = ?9, updated_by = ?10, total_centi = ?11, version = version + 1 "
+            "WHERE id = ?1 AND version = ?2");
         db_bind_int(st, 1, id);
         db_bind_int(st, 2, version);
         db_bind_text(st, 3, t->status);
@@ -181,12 +216,173 @@ enum store_rc store_task_update(struct db *db, int64_t id, int64_t version, cons
                 db_bind_int(st, 10, user_id);
         else
                 db_bind_null(st, 10);
+        bind_centi(st, 11, t->total);
         enum store_rc rc = rc_of(db_run(st));
-        if (rc != STORE_OK || db_changes(db) == 1)
+        if (rc == STORE_OK && db_changes(db) == 1)
+                return keep_version(db, id, version + 1, t->document, user_id, now);
+        if (rc != STORE_OK)
                 return rc;
         st = db_prepare(db, "SELECT 1 FROM tasks WHERE id = ?1");
         db_bind_int(st, 1, id);
         rc = db_step(st) == DB_ROW ? STORE_CONFLICT : STORE_NOT_FOUND;
         db_reset(st);
         return rc;
+}
+
+enum store_rc store_task_version(struct db *db, struct arena *a, int64_t id, int64_t version,
+                                 const char **document)
+{
+        struct db_stmt *st = db_prepare(
+            db, "SELECT document FROM task_versions WHERE task_id = ?1 AND version = ?2");
+        db_bind_int(st, 1, id);
+        db_bind_int(st, 2, version);
+        enum db_rc rc = db_step(st);
+        *document = rc == DB_ROW ? db_col_copy(st, 0, a) : NULL;
+        db_reset(st);
+        return rc == DB_ROW ? STORE_OK : rc == DB_DONE ? STORE_NOT_FOUND : STORE_ERROR;
+}
+
+/* ---- the query ------------------------------------------------------------------------- */
+
+/* ORDER BY of each sort key; ties by year, then unit code. */
+static const char *const sort_sql[SORT_N][2] = {
+    [SORT_YEAR] = {"t.year, u.code", "t.year DESC, u.code"},
+    [SORT_UNIT] = {"u.code, t.year DESC", "u.code DESC, t.year DESC"},
+    [SORT_STATUS] = {"CASE t.status WHEN 'draft' THEN 0 WHEN 'unit_review' THEN 1 WHEN "
+                     "'supervisor_review' THEN 2 WHEN 'finance_review' THEN 3 ELSE 4 END, t.year "
+                     "DESC, u.code",
+                     "CASE t.status WHEN 'draft' THEN 0 WHEN 'unit_review' THEN 1 WHEN "
+                     "'supervisor_review' THEN 2 WHEN 'finance_review' THEN 3 ELSE 4 END DESC, "
+                     "t.year DESC, u.code"},
+    [SORT_TOTAL] = {"t.total_centi, t.year DESC, u.code",
+                    "t.total_centi DESC, t.year DESC, u.code"},
+    [SORT_GRADE] = {"t.grade, t.year DESC, u.code", "t.grade DESC, t.year DESC, u.code"},
+    [SORT_ERRORS] = {"t.errors, t.year DESC, u.code", "t.errors DESC, t.year DESC, u.code"},
+    [SORT_WARNINGS] = {"t.warnings, t.year DESC, u.code", "t.warnings DESC, t.year DESC, u.code"},
+    [SORT_UPDATED] = {"t.updated_at, u.code", "t.updated_at DESC, u.code"},
+};
+
+#define QUERY_WHERE                                                                                \
+        "WHERE (?1 OR t.unit_id = ?2 OR substr(u.code, 1, 3) = ?3) AND (?4 = 0 OR t.year = ?4) "   \
+        "AND (?5 IS NULL OR t.status = ?5) AND (?6 IS NULL OR t.grade = ?6) "                      \
+        "AND (?7 IS NULL OR instr(u.code, ?7) > 0 OR instr(u.name, ?7) > 0) "                      \
+        "AND (?8 IS NULL OR t.total_centi >= ?8) AND (?9 IS NULL OR t.total_centi <= ?9) "         \
+        "AND (coalesce(t.errors, 0) + coalesce(t.warnings, 0) >= ?10) "
+
+static void bind_query(struct db_stmt *st, const struct scope *sc, const struct task_query *q)
+{
+        db_bind_int(st, 1, sc->all);
+        db_bind_int(st, 2, sc->unit_id);
+        db_bind_text(st, 3, sc->prefix ? sc->prefix : "");
+        db_bind_int(st, 4, q->year);
+        db_bind_text(st, 5, q->status);
+        db_bind_text(st, 6, q->grade);
+        db_bind_text(st, 7, q->unit);
+        if (q->min_centi == INT64_MIN)
+                db_bind_null(st, 8);
+        else
+                db_bind_int(st, 8, q->min_centi);
+        if (q->max_centi == INT64_MAX)
+                db_bind_null(st, 9);
+        else
+                db_bind_int(st, 9, q->max_centi);
+        db_bind_int(st, 10, q->min_findings);
+}
+
+enum store_rc store_task_query(struct db *db, struct arena *a, const struct scope *sc,
+                               const struct task_query *q, struct task **out, size_t *n,
+                               int64_t *total)
+{
+        struct db_stmt *st = db_prepare(db, "SELECT count(*)" TASK_FROM QUERY_WHERE);
+        bind_query(st, sc, q);
+        enum db_rc rc = db_step(st);
+        *total = rc == DB_ROW ? db_col_int(st, 0) : 0;
+        db_reset(st);
+        if (rc != DB_ROW)
+                return STORE_ERROR;
+        /* the ORDER BY comes from the fixed table above, never from input */
+        char sql[1024];
+        snprintf(sql, sizeof sql, "SELECT %s%s%s ORDER BY %s LIMIT ?11 OFFSET ?12", TASK_COLUMNS,
+                 TASK_FROM, QUERY_WHERE, sort_sql[q->sort][q->desc]);
+        st = db_prepare(db, sql);
+        bind_query(st, sc, q);
+        db_bind_int(st, 11, q->limit);
+        db_bind_int(st, 12, q->offset);
+        struct vec v = VEC_INIT(struct task);
+        while ((rc = db_step(st)) == DB_ROW)
+                read_task(st, a, vec_push(&v));
+        db_reset(st);
+        *out = vec_finish(&v, a, n);
+        return rc == DB_DONE ? STORE_OK : STORE_ERROR;
+}
+
+enum store_rc store_department_open(struct db *db, struct arena *a, const char *prefix,
+                                    int64_t year, int64_t *open, const char **first)
+{
+        struct db_stmt *st = db_prepare(
+            db, "SELECT count(*), min(u.name)" TASK_FROM
+                "WHERE t.year = ?1 AND substr(u.code, 1, 3) = ?2 AND substr(u.code, 4) <> '001' "
+                "AND t.status <> 'done'");
+        db_bind_int(st, 1, year);
+        db_bind_text(st, 2, prefix);
+        enum db_rc rc = db_step(st);
+        if (rc == DB_ROW) {
+                *open = db_col_int(st, 0);
+                *first = db_col_null(st, 1) ? NULL : db_col_copy(st, 1, a);
+        }
+        db_reset(st);
+        return rc == DB_ROW ? STORE_OK : STORE_ERROR;
+}
+
+/* ---- the timeline ------------------------------------------------------------------------ */
+
+enum store_rc store_task_event_add(struct db *db, int64_t task_id, const struct task_event *e)
+{
+        struct db_stmt *st = db_prepare(
+            db, "INSERT INTO task_events (task_id, at, user_id, action, from_status, to_status, "
+                "comment, changes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        db_bind_int(st, 1, task_id);
+        db_bind_int(st, 2, e->at);
+        if (e->user_id)
+                db_bind_int(st, 3, e->user_id);
+        else
+                db_bind_null(st, 3);
+        db_bind_text(st, 4, e->action);
+        db_bind_text(st, 5, e->from_status);
+        db_bind_text(st, 6, e->to_status);
+        db_bind_text(st, 7, e->comment);
+        db_bind_text(st, 8, e->changes);
+        return rc_of(db_run(st));
+}
+
+enum store_rc store_task_events(struct db *db, struct arena *a, int64_t task_id,
+                                struct task_event **out, size_t *n)
+{
+        struct db_stmt *st = db_prepare(
+            db, "SELECT e.id, e.at, e.user_id, "
+                "CASE WHEN us.id IS NULL THEN '系统' ELSE us.name || '（' || "
+                "CASE us.role WHEN 'preparer' THEN '经办岗' WHEN 'reviewer' THEN '审核岗' "
+                "WHEN 'finance' THEN '财政绩效经办' ELSE '系统管理员' END || "
+                "coalesce('，' || un.name, '') || '）' END, "
+                "e.action, e.from_status, e.to_status, e.comment, e.changes "
+                "FROM task_events e LEFT JOIN users us ON us.id = e.user_id "
+                "LEFT JOIN units un ON un.id = us.unit_id WHERE e.task_id = ?1 ORDER BY e.id");
+        db_bind_int(st, 1, task_id);
+        struct vec v = VEC_INIT(struct task_event);
+        enum db_rc rc;
+        while ((rc = db_step(st)) == DB_ROW) {
+                struct task_event *e = vec_push(&v);
+                e->id = db_col_int(st, 0);
+                e->at = db_col_int(st, 1);
+                e->user_id = db_col_null(st, 2) ? 0 : db_col_int(st, 2);
+                e->user = db_col_copy(st, 3, a);
+                e->action = db_col_copy(st, 4, a);
+                e->from_status = db_col_copy(st, 5, a);
+                e->to_status = db_col_copy(st, 6, a);
+                e->comment = db_col_copy(st, 7, a);
+                e->changes = db_col_copy(st, 8, a);
+        }
+        db_reset(st);
+        *out = vec_finish(&v, a, n);
+        return rc == DB_DONE ? STORE_OK : STORE_ERROR;
 }
