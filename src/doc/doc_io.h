@@ -36,6 +36,27 @@ void doc_write(const struct doc *d, struct buf *out);
 /* True if a and b hold the same data. */
 bool doc_equal(const struct doc *a, const struct doc *b);
 
+/* A place in a document named by a JSON path (doc_path.c). */
+struct doc_loc {
+        const struct field *field; /* the member the path names last */
+        void *base;                /* the struct holding that member */
+        bool element;              /* the path ends with [i]: an element of the array field */
+        size_t index;              /* its index */
+        void *ptr;                 /* address of the member, or of the element */
+        const struct schema *schema; /* the struct at ptr (objects and elements), else NULL */
+};
+
+/* Locate path ("$.self_eval.indicators[0].groups[1]",
+ * "$.projects[2].name", "$.projects") in d: a member of any type, or an
+ * element of an array. With label, appends what a user calls the place,
+ * e.g. "自评表 › 产出指标 › 数量指标 › 培训人次 › 实际完成值". False if the path
+ * is malformed, names no member or indexes past an array. */
+bool doc_locate(const struct doc *d, const char *path, struct doc_loc *out, struct buf *label);
+
+/* Append what a user calls element i (at elem) of the array member f:
+ * its name when it has one, else "<array label>第 n 项". */
+void doc_element_label(const struct field *f, const void *elem, size_t i, struct buf *label);
+
 /* A member of a document located by path. */
 struct doc_ref {
         const struct field *field; /* its descriptor */

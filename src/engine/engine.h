@@ -112,6 +112,27 @@ struct evaluation {
  * The result refers to d and s, which must outlive it; free it with
  * engine_free(). */
 struct evaluation *engine_evaluate(const struct doc *d, const struct scheme *s);
+
+enum {
+        ENGINE_RECORD_CELLS = 1 << 0, /* record every computed cell (engine_cell) */
+};
+/* engine_evaluate() with options. */
+struct evaluation *engine_evaluate_with(const struct doc *d, const struct scheme *s,
+                                        unsigned options);
+
+/* The computed value of the cell that the stated figure at path states
+ * ("$.self_eval.stated_total", "$.self_eval.budget.stated_rate_pct",
+ * "…items[2].score"): its number or, for a grade, its text. Recorded
+ * with ENGINE_RECORD_CELLS (and for documents with statements). */
+bool engine_cell(const struct evaluation *e, const char *path, dec_t *value, const char **text);
+
+/* Make d state what the engine computed: every recorded cell's value is
+ * written into the stated field (totals, sums, rates, grades), and each
+ * indicator scored by its rule gets its computed score; scores that are
+ * the evaluator's judgement stay as entered. e must come from
+ * engine_evaluate_with(d, …, ENGINE_RECORD_CELLS); afterwards e no longer
+ * describes d — evaluate again. */
+void engine_adopt(struct doc *d, const struct evaluation *e);
 void engine_free(struct evaluation *e);
 
 /* Append how item i of table t was scored — rule, inputs, result — in

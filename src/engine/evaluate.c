@@ -249,12 +249,18 @@ static void sort_findings(struct evaluation *e)
 
 struct evaluation *engine_evaluate(const struct doc *d, const struct scheme *s)
 {
+        return engine_evaluate_with(d, s, 0);
+}
+
+struct evaluation *engine_evaluate_with(const struct doc *d, const struct scheme *s,
+                                        unsigned options)
+{
         struct arena *a = arena_new();
         struct evaluation *e = arena_alloc(a, sizeof(*e)); /* zeroed, freed with its arena */
         e->arena = a;
         e->doc = d;
         e->scheme = s;
-        e->record_cells = d->n_statements > 0;
+        e->record_cells = d->n_statements > 0 || (options & ENGINE_RECORD_CELLS);
         score_table(e, &e->self, &d->self.table, "$.self_eval", true);
         if (d->n_projects) {
                 e->projects = arena_alloc(e->arena, d->n_projects * sizeof(*e->projects));

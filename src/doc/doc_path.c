@@ -1,0 +1,98 @@
+/* Addressing the members of a document by JSON path (see doc_io.h):
+ * "$" followed by ".key" steps, each array member followed by "[i]". */
+#include "doc_io.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void doc_element_label(const struct field *f, const void *elem, size_t i, struct buf *label)
+{
+        const struct field *name = schema_field(f->sub, "name");
+        const char *text =
+            name && name->type == FT_STR ? *(const char *const *)field_cptr(name, elem) : NULL;
+        if (text && *text)
+                buf_puts(label, text);
+        else
+                buf_printf(label, "%s第 %zu 项", f->label, i + 1);
+}
+
+bool doc_locate(const struct doc *d, const char *path, struct doc_loc *out, struct buf *label)
+{
+        if (path[0] != '$')
+                return false;
+        const char *p = path + 1;
+        const struct schema *s = &schema_doc;
+        void *base = (void *)d; /* callers that change d own it */
+        struct doc_loc loc = {NULL, base, false, 0, base, s};
+        bool scalar = false;
+        while (*p) {
+                if (scalar || *p != '.')
+                        return false; /* nothing may follow a scalar */
+                p++;
+                size_t n = strcspn(p, ".[");
+                if (n == 0 || n > 64 || !loc.schema)
+                        return false;
+                char key[65];
+                memcpy(key, p, n);
+                key[n] = '\0';
+                p += n;
+                const struct field *f = schema_field(loc.schema, key);
+                if (!f)
+                        return false;
+                base = loc.ptr;
+                loc = (struct doc_loc){f, base, false, 0, field_ptr(f, base), NULL};
+                if (label && label->len)
+                        buf_puts(label, " › ");
+                switch (f->type) {
+                case FT_OBJ:
+                        loc.schema = f->sub;
+                        if (label)
+                                buf_puts(label, f->label);
+                        break;
+                case FT_ARR:
+                        if (*p != '[') {
+                                if (label)
+                                        buf_puts(label, f->label);
+                                break;
+                        }
+                        char *end;
+                        unsigned long i = strtoul(p + 1, &end, 10);
+                        if (end == p + 1 || *end != ']' || p[1] == '-' || p[1] == '+')
+                                return false;
+                        if (i >= field_count(f, base))
+                                return false;
+                        loc.element = true;
+                        loc.index = i;
+                        loc.ptr = *(char **)loc.ptr + i * f->sub->size;
+                        loc.schema = f->sub;
+                        if (label)
+                                doc_element_label(f, loc.ptr, i, label);
+                        p = end + 1;
+                        break;
+                default:
+                        scalar = true;
+                        if (label)
+                                buf_puts(label, f->label);
+                }
+        }
+        if (!loc.field)
+                return false;
+        *out = loc;
+        return true;
+}
+
+bool doc_resolve(const struct doc *d, const char *path, struct doc_ref *out)
+{
+        struct doc_loc loc;
+        if (!doc_locate(d, path, &loc, NULL) || loc.element)
+                return false;
+        switch (loc.field->type) {
+        case FT_OBJ:
+        case FT_ARR:
+        case FT_DECS: return false;
+        default: break;
+        }
+        out->field = loc.field;
+        out->ptr = loc.ptr;
+        return true;
+}

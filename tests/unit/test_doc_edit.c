@@ -1,0 +1,221 @@
+/* Editing documents by path: every kind of typed value with its message
+ * for bad input (nothing changed), rows added, removed and moved, the
+ * differences between two versions, and the engine's computed figures
+ * written back so a document states what the engine computes. */
+#include "../support/testutil.h"
+
+#include "../../src/doc/doc_edit.h"
+#include "../../src/engine/engine.h"
+
+static struct doc *seed(int i)
+{
+        struct diags errs = DIAGS_INIT;
+        struct doc *d = doc_load_file(repo_path(seed_examples[i]), &errs);
+        diags_free(&errs);
+        assert_non_null(d);
+        return d;
+}
+
+static dec_t D(const char *s)
+{
+        dec_t d;
+        assert_int_equal(dec_parse(s, strlen(s), &d), DEC_OK);
+        return d;
+}
+
+/* Assign and expect failure with message containing want; d unchanged. */
+static void refused(struct doc *d, const char *path, const char *text, const char *want)
+{
+        struct buf before = BUF_INIT, after = BUF_INIT;
+        doc_write(d, &before);
+        struct diags errs = DIAGS_INIT;
+        assert_false(doc_assign(d, path, text, &errs));
+        assert_int_equal(errs.n, 1);
+        if (!strstr(errs.items[0].msg, want))
+                fprintf(stderr, "message: %s\n", errs.items[0].msg);
+        assert_non_null(strstr(errs.items[0].msg, want));
+        assert_string_equal(errs.items[0].path, path);
+        diags_free(&errs);
+        doc_write(d, &after);
+        assert_string_equal(buf_str(&before), buf_str(&after));
+        buf_free(&before);
+        buf_free(&after);
+}
+
+static void assigned(struct doc *d, const char *path, const char *text)
+{
+        struct diags errs = DIAGS_INIT;
+        bool ok = doc_assign(d, path, text, &errs);
+        if (!ok)
+                diags_print(&errs, stderr);
+        assert_true(ok);
+        diags_free(&errs);
+}
+
+static void test_decimals_as_typed(void **state)
+{
+        (void)state;
+        struct doc *d = seed(2);
+        const struct budget_request *b = &d->self.table.budget;
+        assigned(d, "$.self_eval.budget.adjusted", " 1,234.5 ");
+        assert_true(dec_eq(b->adjusted, D("1234.5")));
+        assigned(d, "$.self_eval.budget.stated_rate_pct", "98.91%");
+        assert_true(dec_eq(b->stated_rate_pct, D("98.91")));
+        assigned(d, "$.self_eval.budget.executed", "");
+        assert_false(dec_is_set(b->executed));
+        refused(d, "$.self_eval.budget.adjusted", "12万", "“12万”不是数字");
+        refused(d, "$.self_eval.budget.adjusted", "1.1234567", "小数位数过多：最多 6 位小数");
+        refused(d, "$.self_eval.budget.adjusted", "1234567890123", "超出范围");
+        refused(d, "$.self_eval.budget.adjusted", "5%", "不是数字"); /* % only in percentages */
+        doc_free(d);
+}
+
+static void test_measures_take_a_number_or_a_text(void **state)
+{
+        (void)state;
+        struct doc *d = seed(2);
+        const char *p = "$.self_eval.indicators[0].groups[0].items[0]";
+        struct indicator *ind = &d->self.table.indicators[0].groups[0].items[0];
+        char path[128];
+        snprintf(path, sizeof path, "%s.actual", p);
+        assigned(d, path, "96.5");
+        assert_true(dec_eq(ind->actual.value, D("96.5")));
+        assert_null(ind->actual.text);
+        assigned(d, path, "基本达标");
+        assert_false(dec_is_set(ind->actual.value));
+        assert_string_equal(ind->actual.text, "基本达标");
+        snprintf(path, sizeof path, "%s.target", p);
+        assigned(d, path, "100");
+        assert_true(dec_eq(ind->target.m.value, D("100")));
+        snprintf(path, sizeof path, "%s.target.op", p);
+        assigned(d, path, "≥"); /* the Chinese label of >= */
+        assert_int_equal(ind->target.op, CMP_GE);
+        assigned(d, path, "<=");
+        assert_int_equal(ind->target.op, CMP_LE);
+        refused(d, path, "约等于", "“约等于”无效：应为 ≥、≤、=、>、< 之一");
+        snprintf(path, sizeof path, "%s.not_applicable", p);
+        assigned(d, path, "on");
+        assert_true(ind->not_applicable);
+        refused(d, path, "maybe", "应为“是”或“否”");
+        snprintf(path, sizeof path, "%s.name", p);
+        refused(d, path, "两行\n名称", "不能换行");
+        assigned(d, path, "新的指标名称");
+        assert_string_equal(ind->name, "新的指标名称");
+        doc_free(d);
+}
+
+static void test_unknown_places_and_whole_rows_are_refused(void **state)
+{
+        (void)state;
+        struct doc *d = seed(3);
+        refused(d, "$.self_eval.budget.nonsense", "1", "表中没有这一项");
+        refused(d, "$.projects[99].name", "x", "表中没有这一项");
+        refused(d, "$.self_eval.indicators", "x", "这一项不能直接填写");
+        refused(d, "$.self_eval.indicators[0]", "x", "这一项不能直接填写");
+        refused(d, "$.basic_data.staffing.authorized", "-3", "应为 0 到");
+        assigned(d, "$.basic_data.staffing.authorized", "12");
+        assert_int_equal(d->basic.staffing.authorized, 12);
+        doc_free(d);
+}
+
+static void test_rows_are_added_removed_and_moved(void **state)
+{
+        (void)state;
+        struct doc *d = seed(2);
+        struct ind_group *g = &d->self.table.indicators[0].groups[0];
+        size_t n = g->n_items;
+        const char *first = g->items[0].name, *second = g->items[1].name;
+        struct diags errs = DIAGS_INIT;
+        assert_true(doc_array_append(d, "$.self_eval.indicators[0].groups[0].items", &errs));
+        assert_int_equal(g->n_items, n + 1);
+        assert_null(g->items[n].name);
+        assert_false(dec_is_set(g->items[n].weight));
+        assigned(d, "$.self_eval.indicators[0].groups[0].items[0].weight", "3");
+        assert_true(doc_array_move(d, "$.self_eval.indicators[0].groups[0].items[0]", +1, &errs));
+        assert_string_equal(g->items[0].name, second);
+        assert_string_equal(g->items[1].name, first);
+        assert_true(doc_array_move(d, "$.self_eval.indicators[0].groups[0].items[0]", -1, &errs));
+        assert_string_equal(g->items[0].name, second); /* already first */
+        assert_true(doc_array_remove(d, "$.self_eval.indicators[0].groups[0].items[0]", &errs));
+        assert_int_equal(g->n_items, n);
+        assert_string_equal(g->items[0].name, first);
+        assert_int_equal(errs.n, 0);
+        assert_false(doc_array_remove(d, "$.self_eval.indicators[0].groups[0].items[99]", &errs));
+        assert_false(doc_array_append(d, "$.self_eval.budget.adjusted", &errs));
+        assert_int_equal(errs.n, 2);
+        assert_non_null(strstr(errs.items[0].msg, "表中没有这一行"));
+        diags_free(&errs);
+        doc_free(d);
+}
+
+static void test_diff_names_every_change(void **state)
+{
+        (void)state;
+        struct doc *a = seed(2), *b = seed(2);
+        assigned(b, "$.self_eval.budget.executed", "400");
+        assigned(b, "$.self_eval.indicators[0].groups[0].items[1].deviation", "原因");
+        struct diags errs = DIAGS_INIT;
+        assert_true(doc_array_append(b, "$.self_eval.indicators[0].groups[0].items", &errs));
+        diags_free(&errs);
+        struct arena *ar = arena_new();
+        struct doc_change *c;
+        size_t n = doc_diff(a, b, ar, &c);
+        assert_int_equal(n, 3);
+        assert_string_equal(c[0].path, "$.self_eval.budget.executed");
+        assert_non_null(strstr(c[0].label, "全年执行数"));
+        assert_string_equal(c[0].after, "400");
+        assert_non_null(strstr(c[1].path, "items[1].deviation"));
+        assert_string_equal(c[1].after, "原因");
+        assert_string_equal(c[2].before, "");
+        assert_non_null(strstr(c[2].after, "第"));
+        assert_int_equal(doc_diff(a, a, ar, &c), 0);
+        arena_free(ar);
+        doc_free(a);
+        doc_free(b);
+}
+
+static const char *const stated_codes[] = {"sum.mismatch",   "rate.mismatch",  "total.mismatch",
+                                           "score.mismatch", "grade.mismatch", "figure.rounded",
+                                           "sum.stated_total", "score.above_rule"};
+
+static void test_adopted_documents_state_what_the_engine_computes(void **state)
+{
+        (void)state;
+        for (int i = 0; i < 4; i++) {
+                struct doc *d = seed(i);
+                struct diags errs = DIAGS_INIT;
+                struct scheme *s = scheme_load(d->scheme, &errs);
+                diags_free(&errs);
+                struct evaluation *e = engine_evaluate_with(d, s, ENGINE_RECORD_CELLS);
+                dec_t total = e->self.total;
+                engine_adopt(d, e);
+                engine_free(e);
+                e = engine_evaluate(d, s);
+                assert_true(dec_eq(e->self.total, total)); /* the rule's total is unchanged */
+                assert_true(dec_eq(d->self.table.stated_total, dec_round(total, 2)));
+                for (size_t k = 0; k < e->n_findings; k++)
+                        for (size_t c = 0; c < sizeof stated_codes / sizeof *stated_codes; c++)
+                                if (strcmp(e->findings[k].code, stated_codes[c]) == 0) {
+                                        fprintf(stderr, "seed %d: %s %s %s\n", i + 1,
+                                                e->findings[k].code, e->findings[k].path,
+                                                e->findings[k].message);
+                                        fail();
+                                }
+                engine_free(e);
+                scheme_free(s);
+                doc_free(d);
+        }
+}
+
+int main(void)
+{
+        const struct CMUnitTest tests[] = {
+            cmocka_unit_test(test_decimals_as_typed),
+            cmocka_unit_test(test_measures_take_a_number_or_a_text),
+            cmocka_unit_test(test_unknown_places_and_whole_rows_are_refused),
+            cmocka_unit_test(test_rows_are_added_removed_and_moved),
+            cmocka_unit_test(test_diff_names_every_change),
+            cmocka_unit_test(test_adopted_documents_state_what_the_engine_computes),
+        };
+        return cmocka_run_group_tests(tests, NULL, NULL);
+}
