@@ -51,6 +51,9 @@ enum store_rc store_unit_by_code(struct db *db, struct arena *a, const char *cod
 enum store_rc store_unit_by_id(struct db *db, struct arena *a, int64_t id, struct unit *out);
 enum store_rc store_unit_insert(struct db *db, const char *code, const char *name, int64_t now,
                                 int64_t *id);
+/* Rename or disable a unit if its version is still version (else
+ * STORE_CONFLICT); increments the version. Disabling ends the sessions of
+ * the unit's accounts. */
 enum store_rc store_unit_update(struct db *db, int64_t id, int64_t version, const char *name,
                                 bool disabled, int64_t now);
 /* True if unit_id is visible in sc. */
@@ -73,7 +76,7 @@ struct user {
         const char *unit_name;
         enum role role;
         bool must_change; /* a one-time password is in force */
-        bool disabled;
+        bool disabled;    /* from store_user_by_phone: also when its unit is */
         int64_t version;
         const char *password_hash; /* only from store_user_by_phone */
 };
@@ -81,6 +84,8 @@ struct user {
 enum store_rc store_users(struct db *db, struct arena *a, const struct scope *sc, struct user **out,
                           size_t *n);
 enum store_rc store_user_by_id(struct db *db, struct arena *a, int64_t id, struct user *out);
+/* The account signing in with phone, with its password hash; disabled
+ * is also true when its unit is disabled (such an account cannot sign in). */
 enum store_rc store_user_by_phone(struct db *db, struct arena *a, const char *phone,
                                   struct user *out);
 enum store_rc store_user_insert(struct db *db, const struct user *u, const char *password_hash,

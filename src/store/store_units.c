@@ -92,6 +92,13 @@ enum store_rc store_unit_update(struct db *db, int64_t id, int64_t version, cons
         db_bind_int(st, 4, disabled);
         db_bind_int(st, 5, now);
         enum store_rc rc = rc_of(db_run(st));
+        if (rc == STORE_OK && db_changes(db) == 1 && disabled) {
+                /* the accounts of a disabled unit keep no session */
+                st = db_prepare(db, "DELETE FROM sessions WHERE user_id IN "
+                                    "(SELECT id FROM users WHERE unit_id = ?1)");
+                db_bind_int(st, 1, id);
+                return rc_of(db_run(st));
+        }
         if (rc != STORE_OK || db_changes(db) == 1)
                 return rc;
         struct unit u;

@@ -33,10 +33,12 @@ static enum store_rc rc_of(enum db_rc rc)
 
 #define USER_COLUMNS                                                                                       \
         "u.id, u.phone, u.name, u.unit_id, n.code, n.name, u.role, u.must_change, u.disabled, u.version, " \
-        "u.password_hash"
+        "u.password_hash, coalesce(n.disabled, 0)"
 #define USER_FROM " FROM users u LEFT JOIN units n ON n.id = u.unit_id "
 
-static void read_user(struct db_stmt *st, struct arena *a, struct user *u, bool with_hash)
+/* A row of USER_COLUMNS. For signing in (for_login) the password hash is
+ * read too, and an account of a disabled unit counts as disabled. */
+static void read_user(struct db_stmt *st, struct arena *a, struct user *u, bool for_login)
 {
         u->id = db_col_int(st, 0);
         u->phone = db_col_copy(st, 1, a);
@@ -46,9 +48,9 @@ static void read_user(struct db_stmt *st, struct arena *a, struct user *u, bool 
         u->unit_name = db_col_copy(st, 5, a);
         u->role = role_parse(db_col_text(st, 6));
         u->must_change = db_col_int(st, 7) != 0;
-        u->disabled = db_col_int(st, 8) != 0;
+        u->disabled = db_col_int(st, 8) != 0 || (for_login && db_col_int(st, 11) != 0);
         u->version = db_col_int(st, 9);
-        u->password_hash = with_hash ? db_col_copy(st, 10, a) : NULL;
+        u->password_hash = for_login ? db_col_copy(st, 10, a) : NULL;
 }
 
 enum store_rc store_users(struct db *db, struct arena *a, const struct scope *sc, struct user **out,

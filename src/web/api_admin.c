@@ -15,12 +15,17 @@ enum {
         AUDIT_MAX = 500,
 };
 
-/* A boolean member: absent is false; "true"/"false" (JSON booleans
- * arrive as these), "1"/"0". False with out set on any other value. */
-static bool flag(struct req *r, const char *name, bool *value, struct op *out)
+/* A boolean member: "true"/"false" (JSON booleans arrive as these),
+ * "1"/"0"; absent keeps the stored value, stored. False with out set on
+ * any other value. */
+static bool flag(struct req *r, const char *name, bool stored, bool *value, struct op *out)
 {
         const char *v = req_field(r, name);
-        if (!v || strcmp(v, "false") == 0 || strcmp(v, "0") == 0) {
+        if (!v) {
+                *value = stored;
+                return true;
+        }
+        if (strcmp(v, "false") == 0 || strcmp(v, "0") == 0) {
                 *value = false;
                 return true;
         }
@@ -138,7 +143,10 @@ void api_unit_update(struct req *r)
         struct op out = {0};
         bool disabled;
         const char *code = r->path_args[0];
-        if (!flag(r, "disabled", &disabled, &out) ||
+        struct unit stored;
+        if (store_unit_by_code(r->db, r->arena, code, &stored) != STORE_OK)
+                stored.disabled = false; /* the operation answers 404 */
+        if (!flag(r, "disabled", stored.disabled, &disabled, &out) ||
             !op_unit_update(r, code, req_field(r, "version"), req_field(r, "name"), disabled,
                             &out)) {
                 api_fail(r, &out);
@@ -187,7 +195,10 @@ void api_user_update(struct req *r)
         }
         struct op out = {0};
         bool disabled;
-        if (!flag(r, "disabled", &disabled, &out) ||
+        struct user stored;
+        if (store_user_by_id(r->db, r->arena, id, &stored) != STORE_OK)
+                stored.disabled = false; /* the operation answers 404 */
+        if (!flag(r, "disabled", stored.disabled, &disabled, &out) ||
             !op_user_update(r, id, req_field(r, "version"), req_field(r, "name"),
                             req_field(r, "unit_code"), req_field(r, "role"), disabled, &out)) {
                 api_fail(r, &out);

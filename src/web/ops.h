@@ -43,7 +43,13 @@ const char *anon_csrf(struct req *r);
 
 /* ---- administration (ops_admin.c) ------------------------------------------------ */
 
+/* Add a unit. code is six digits; a subordinate unit (not xxx001) needs
+ * its supervising unit xxx001, enabled. */
 bool op_unit_create(struct req *r, const char *code, const char *name, struct op *out);
+/* Rename, disable or enable a unit read at version. An enabled
+ * subordinate unit always has an enabled supervising unit: xxx001 is
+ * disabled only after its subordinate units, and they are enabled only
+ * while it is. Disabling ends the sessions of the unit's accounts. */
 bool op_unit_update(struct req *r, const char *code, const char *version, const char *name,
                     bool disabled, struct op *out);
 /* Create an account with a one-time password (out->secret). */

@@ -13,23 +13,60 @@
 #include <stdlib.h>
 #include <string.h>
 
-static bool six_digits(const char *s)
+static const char busy[] = "数据库繁忙，请稍后重试";
+
+/* Why code is not a unit code (6 ASCII digits), or NULL when it is one. */
+static const char *check_unit_code(struct req *r, const char *code)
 {
-        return s && strlen(s) == 6 && strspn(s, "0123456789") == 6;
+        static const char rule[] = "前三位为部门，后三位为单位（001 为主管部门）";
+        if (!code)
+                return req_printf(r, "请填写单位编码：6 位数字，%s", rule);
+        if (strspn(code, "0123456789") != strlen(code))
+                return req_printf(r, "单位编码只能由数字 0–9 组成，应为 6 位数字，%s", rule);
+        if (strlen(code) != 6)
+                return req_printf(r, "单位编码应为 6 位数字（现为 %zu 位），%s", strlen(code),
+                                  rule);
+        return NULL;
 }
 
-static bool parse_version(const char *s, int64_t *out)
+/* The number of characters (code points) of the UTF-8 text s. */
+static size_t chars(const char *s)
 {
-        if (!s || !*s || strlen(s) > 15 || strspn(s, "0123456789") != strlen(s))
-                return false;
-        *out = strtoll(s, NULL, 10);
-        return *out > 0;
+        size_t n = 0;
+        for (; *s; s++)
+                n += ((unsigned char)*s & 0xC0) != 0x80;
+        return n;
+}
+
+/* Why a required name is missing or too long (at most max characters),
+ * or NULL; what names it in the message (单位名称, 姓名). */
+static const char *check_name(struct req *r, const char *what, const char *name, size_t max)
+{
+        if (!name)
+                return req_printf(r, "请填写%s", what);
+        size_t n = chars(name);
+        if (n > max)
+                return req_printf(r, "%s过长：最多 %zu 个字，现有 %zu 个字", what, max, n);
+        return NULL;
+}
+
+/* Read the version an update was based on; false with out set when it is
+ * missing or not a positive integer. */
+static bool parse_version(const char *s, int64_t *v, struct op *out)
+{
+        if (!s)
+                return op_fail(out, 400, "version", "缺少版本号（version），请刷新页面后重试");
+        if (strlen(s) > 15 || strspn(s, "0123456789") != strlen(s) ||
+            (*v = strtoll(s, NULL, 10)) <= 0)
+                return op_fail(out, 400, "version",
+                               "版本号（version）应为正整数，请刷新页面后重试");
+        return true;
 }
 
 static bool finish(struct req *r, struct op *out, int status)
 {
         if (db_commit(r->db) != DB_OK)
-                return op_fail(out, 503, NULL, "数据库繁忙，请稍后重试");
+                return op_fail(out, 503, NULL, busy);
         out->status = status;
         return true;
 }
@@ -43,68 +80,130 @@ static bool abort_with(struct req *r, struct op *out, int status, const char *fi
 
 /* ---- units ------------------------------------------------------------------------- */
 
-static const char *check_unit_name(const char *name)
+enum { UNIT_NAME_MAX = 200, USER_NAME_MAX = 100 }; /* characters */
+
+/* The code rule of the supervising/subordinate relation (DOMAIN.md): a
+ * unit xxxNNN other than xxx001 is a subordinate unit of xxx001, and an
+ * enabled subordinate unit always has an enabled supervising unit. */
+
+/* Check that the subordinate unit code may be created or enabled: its
+ * supervising unit exists and is enabled. A supervising unit passes.
+ * False with out set (on field). */
+static bool check_supervisor(struct req *r, const char *code, const char *field, struct op *out)
 {
-        if (!name)
-                return "请填写单位名称";
-        if (strlen(name) > 200)
-                return "单位名称过长（最多 200 个字节）";
-        return NULL;
+        if (unit_is_supervising(code))
+                return true;
+        char parent_code[7];
+        memcpy(parent_code, code, 3);
+        memcpy(parent_code + 3, "001", 4);
+        struct unit parent;
+        enum store_rc rc = store_unit_by_code(r->db, r->arena, parent_code, &parent);
+        if (rc == STORE_NOT_FOUND)
+                return op_fail(out, 400, field,
+                               req_printf(r,
+                                          "单位 %s 是二级机构，其主管部门 %s 尚未建立，"
+                                          "请先添加主管部门",
+                                          code, parent_code));
+        if (rc != STORE_OK)
+                return op_fail(out, 503, NULL, busy);
+        if (parent.disabled)
+                return op_fail(out, 400, field,
+                               req_printf(r, "单位 %s 的主管部门 %s 已停用，请先启用主管部门", code,
+                                          parent_code));
+        return true;
+}
+
+/* Check that the supervising unit code may be disabled: none of its
+ * subordinate units is enabled. False with out set. */
+static bool check_no_enabled_subordinates(struct req *r, const char *code, struct op *out)
+{
+        struct scope department = {.prefix = arena_strndup(r->arena, code, 3)};
+        struct unit *units;
+        size_t n, enabled = 0;
+        if (store_units(r->db, r->arena, &department, &units, &n) != STORE_OK)
+                return op_fail(out, 503, NULL, busy);
+        struct buf list = BUF_INIT;
+        for (size_t i = 0; i < n; i++)
+                if (!units[i].disabled && strcmp(units[i].code, code) != 0 && enabled++ < 3)
+                        buf_printf(&list, "%s%s", enabled > 1 ? "、" : "", units[i].code);
+        if (enabled)
+                op_fail(out, 400, "disabled",
+                        req_printf(r, "主管部门 %s 下仍有启用的二级机构 %s%s，请先停用其二级机构",
+                                   code, buf_str(&list), enabled > 3 ? " 等" : ""));
+        buf_free(&list);
+        return !enabled;
+}
+
+/* Roll back the transaction of a check that failed (out is set). */
+static bool undo(struct req *r)
+{
+        db_rollback(r->db);
+        return false;
 }
 
 bool op_unit_create(struct req *r, const char *code, const char *name, struct op *out)
 {
-        if (!six_digits(code))
-                return op_fail(
-                    out, 400, "code",
-                    "单位编码应为 6 位数字：前三位为部门，后三位为单位（001 为主管部门）");
-        const char *why = check_unit_name(name);
+        const char *why = check_unit_code(r, code);
         if (why)
+                return op_fail(out, 400, "code", why);
+        if ((why = check_name(r, "单位名称", name, UNIT_NAME_MAX)))
                 return op_fail(out, 400, "name", why);
-        struct unit parent;
-        if (!unit_is_supervising(code)) {
-                char parent_code[7];
-                memcpy(parent_code, code, 3);
-                memcpy(parent_code + 3, "001", 4);
-                if (store_unit_by_code(r->db, r->arena, parent_code, &parent) != STORE_OK)
-                        return op_fail(
-                            out, 400, "code",
-                            req_printf(r, "单位 %s 的主管部门 %s 尚未建立，请先添加主管部门", code,
-                                       parent_code));
-        }
         db_begin(r->db, DB_HERE);
+        struct unit same;
+        if (store_unit_by_code(r->db, r->arena, code, &same) == STORE_OK)
+                return abort_with(r, out, 409, "code", req_printf(r, "单位编码 %s 已存在", code));
+        if (!check_supervisor(r, code, "code", out))
+                return undo(r);
         enum store_rc rc = store_unit_insert(r->db, code, name, r->now, &out->id);
         if (rc == STORE_DUPLICATE)
                 return abort_with(r, out, 409, "code", req_printf(r, "单位编码 %s 已存在", code));
         if (rc != STORE_OK)
-                return abort_with(r, out, 503, NULL, "数据库繁忙，请稍后重试");
+                return abort_with(r, out, 503, NULL, busy);
         req_audit(r, "unit.create", code, name);
         return finish(r, out, 201);
+}
+
+/* Refuse an update based on an older version of u (409). */
+static bool unit_changed(struct req *r, const struct unit *u, struct op *out)
+{
+        return abort_with(
+            r, out, 409, "version",
+            req_printf(r, "单位 %s 已被他人修改（当前名称“%s”），请刷新页面查看最新内容后再修改",
+                       u->code, u->name));
 }
 
 bool op_unit_update(struct req *r, const char *code, const char *version, const char *name,
                     bool disabled, struct op *out)
 {
-        struct unit u;
         int64_t v;
-        if (!six_digits(code) || store_unit_by_code(r->db, r->arena, code, &u) != STORE_OK)
-                return op_fail(out, 404, "code", "单位不存在");
-        if (!parse_version(version, &v))
-                return op_fail(out, 400, "version", "缺少版本号（version），请刷新页面后重试");
-        const char *why = check_unit_name(name);
+        if (!parse_version(version, &v, out))
+                return false;
+        const char *why = check_name(r, "单位名称", name, UNIT_NAME_MAX);
         if (why)
                 return op_fail(out, 400, "name", why);
         db_begin(r->db, DB_HERE);
-        enum store_rc rc = store_unit_update(r->db, u.id, v, name, disabled, r->now);
-        if (rc == STORE_CONFLICT)
-                return abort_with(
-                    r, out, 409, "version",
-                    req_printf(
-                        r, "单位 %s 已被他人修改（当前名称“%s”），请刷新页面查看最新内容后再修改",
-                        code, u.name));
+        struct unit u;
+        enum store_rc rc = store_unit_by_code(r->db, r->arena, code, &u);
+        if (rc == STORE_NOT_FOUND)
+                return abort_with(r, out, 404, "code", req_printf(r, "单位 %s 不存在", code));
         if (rc != STORE_OK)
-                return abort_with(r, out, 503, NULL, "数据库繁忙，请稍后重试");
-        req_audit(r, disabled && !u.disabled ? "unit.disable" : "unit.update", code,
+                return abort_with(r, out, 503, NULL, busy);
+        if (u.version != v)
+                return unit_changed(r, &u, out);
+        if (disabled && !u.disabled && unit_is_supervising(code) &&
+            !check_no_enabled_subordinates(r, code, out))
+                return undo(r);
+        if (!disabled && u.disabled && !check_supervisor(r, code, "disabled", out))
+                return undo(r);
+        rc = store_unit_update(r->db, u.id, v, name, disabled, r->now);
+        if (rc == STORE_CONFLICT)
+                return unit_changed(r, &u, out);
+        if (rc != STORE_OK)
+                return abort_with(r, out, 503, NULL, busy);
+        const char *action = disabled == u.disabled ? "unit.update"
+                             : disabled             ? "unit.disable"
+                                                    : "unit.enable";
+        req_audit(r, action, code,
                   strcmp(u.name, name) ? req_printf(r, "名称：%s → %s", u.name, name) : NULL);
         out->id = u.id;
         return finish(r, out, 200);
@@ -121,9 +220,10 @@ static const char *check_phone(const char *phone)
         return NULL;
 }
 
-/* Resolve the post and unit of an account. A unit must be enabled unless
- * it is the account's current one (keep_unit_id). On failure sets out and
- * returns false. */
+/* Resolve the post and unit of an account: preparers and reviewers
+ * belong to a unit, the finance bureau and administrators to none. A unit
+ * must be enabled unless it is the account's current one (keep_unit_id).
+ * On failure sets out and returns false. */
 static bool check_post(struct req *r, const char *role_name_s, const char *unit_code,
                        int64_t keep_unit_id, enum role *role, int64_t *unit_id, struct op *out)
 {
@@ -135,18 +235,30 @@ static bool check_post(struct req *r, const char *role_name_s, const char *unit_
         *unit_id = 0;
         bool unit_post = *role == ROLE_PREPARER || *role == ROLE_REVIEWER;
         if (!unit_post)
-                return unit_code ? op_fail(out, 400, "unit",
+                return unit_code ? op_fail(out, 400, "unit_code",
                                            "财政绩效经办和系统管理员不属于预算单位，请不要选择单位")
                                  : true;
         struct unit u;
         if (!unit_code)
-                return op_fail(out, 400, "unit", "经办岗和审核岗须选择所属单位");
-        if (store_unit_by_code(r->db, r->arena, unit_code, &u) != STORE_OK)
-                return op_fail(out, 400, "unit", req_printf(r, "单位 %s 不存在", unit_code));
+                return op_fail(out, 400, "unit_code", "经办岗和审核岗须选择所属单位");
+        enum store_rc rc = store_unit_by_code(r->db, r->arena, unit_code, &u);
+        if (rc == STORE_NOT_FOUND)
+                return op_fail(out, 400, "unit_code", req_printf(r, "单位 %s 不存在", unit_code));
+        if (rc != STORE_OK)
+                return op_fail(out, 503, NULL, busy);
         if (u.disabled && u.id != keep_unit_id)
-                return op_fail(out, 400, "unit", req_printf(r, "单位 %s 已停用", unit_code));
+                return op_fail(out, 400, "unit_code",
+                               req_printf(r, "单位 %s 已停用，请选择启用的单位", unit_code));
         *unit_id = u.id;
         return true;
+}
+
+/* The audit detail of an account: name, post and unit. */
+static const char *user_detail(struct req *r, const char *name, enum role role,
+                               const char *unit_code)
+{
+        return req_printf(r, "%s，%s%s%s", name, role_label(role), unit_code ? "，" : "",
+                          unit_code ? unit_code : "");
 }
 
 bool op_user_create(struct req *r, const char *phone, const char *name, const char *unit_code,
@@ -155,26 +267,25 @@ bool op_user_create(struct req *r, const char *phone, const char *name, const ch
         const char *why = check_phone(phone);
         if (why)
                 return op_fail(out, 400, "phone", why);
-        if (!name || strlen(name) > 100)
-                return op_fail(out, 400, "name",
-                               name ? "姓名过长（最多 100 个字节）" : "请填写姓名");
+        if ((why = check_name(r, "姓名", name, USER_NAME_MAX)))
+                return op_fail(out, 400, "name", why);
         struct user u = {.phone = phone, .name = name};
-        if (!check_post(r, role, unit_code, 0, &u.role, &u.unit_id, out))
-                return false;
+        if (!role_parse(role)) /* the post first, before the slow hash */
+                return check_post(r, role, unit_code, 0, &u.role, &u.unit_id, out);
         char otp[OTP_CHARS + 1], hash[PASSWORD_HASH_MAX];
         password_generate(otp);
         if (!password_hash(otp, hash))
                 return op_fail(out, 500, NULL, "密码加密失败，请重试");
         db_begin(r->db, DB_HERE);
+        if (!check_post(r, role, unit_code, 0, &u.role, &u.unit_id, out))
+                return undo(r);
         enum store_rc rc = store_user_insert(r->db, &u, hash, r->now, &out->id);
         if (rc == STORE_DUPLICATE)
                 return abort_with(r, out, 409, "phone",
                                   req_printf(r, "手机号 %s 已被其他账号使用", phone));
         if (rc != STORE_OK)
-                return abort_with(r, out, 503, NULL, "数据库繁忙，请稍后重试");
-        req_audit(r, "user.create", phone,
-                  req_printf(r, "%s，%s%s%s", name, role_label(u.role), unit_code ? "，" : "",
-                             unit_code ? unit_code : ""));
+                return abort_with(r, out, 503, NULL, busy);
+        req_audit(r, "user.create", phone, user_detail(r, name, u.role, unit_code));
         out->secret = arena_strdup(r->arena, otp);
         return finish(r, out, 201);
 }
@@ -186,28 +297,31 @@ bool op_user_update(struct req *r, int64_t id, const char *version, const char *
         int64_t v;
         if (!id || store_user_by_id(r->db, r->arena, id, &old) != STORE_OK)
                 return op_fail(out, 404, NULL, "账号不存在");
-        if (!parse_version(version, &v))
-                return op_fail(out, 400, "version", "缺少版本号（version），请刷新页面后重试");
-        if (!name || strlen(name) > 100)
-                return op_fail(out, 400, "name",
-                               name ? "姓名过长（最多 100 个字节）" : "请填写姓名");
+        if (!parse_version(version, &v, out))
+                return false;
+        const char *why = check_name(r, "姓名", name, USER_NAME_MAX);
+        if (why)
+                return op_fail(out, 400, "name", why);
         enum role new_role;
         int64_t unit_id;
-        if (!check_post(r, role, unit_code, old.unit_id, &new_role, &unit_id, out))
-                return false;
-        if (id == r->session.user.id && (disabled || new_role != ROLE_ADMIN))
-                return op_fail(out, 400, "role", "不能停用自己的账号或取消自己的管理员岗位");
         db_begin(r->db, DB_HERE);
+        if (!check_post(r, role, unit_code, old.unit_id, &new_role, &unit_id, out))
+                return undo(r);
+        if (id == r->session.user.id && disabled)
+                return abort_with(r, out, 400, "disabled", "不能停用自己的账号");
+        if (id == r->session.user.id && new_role != ROLE_ADMIN)
+                return abort_with(r, out, 400, "role", "不能取消自己的系统管理员岗位");
         enum store_rc rc =
             store_user_update(r->db, id, v, name, unit_id, new_role, disabled, r->now);
         if (rc == STORE_CONFLICT)
                 return abort_with(r, out, 409, "version",
                                   "该账号已被他人修改，请刷新页面查看最新内容后再修改");
         if (rc != STORE_OK)
-                return abort_with(r, out, 503, NULL, "数据库繁忙，请稍后重试");
-        req_audit(r, disabled && !old.disabled ? "user.disable" : "user.update", old.phone,
-                  req_printf(r, "%s，%s%s%s", name, role_label(new_role), unit_code ? "，" : "",
-                             unit_code ? unit_code : ""));
+                return abort_with(r, out, 503, NULL, busy);
+        const char *action = disabled == old.disabled ? "user.update"
+                             : disabled               ? "user.disable"
+                                                      : "user.enable";
+        req_audit(r, action, old.phone, user_detail(r, name, new_role, unit_code));
         out->id = id;
         return finish(r, out, 200);
 }
@@ -223,7 +337,7 @@ bool op_user_reset(struct req *r, int64_t id, struct op *out)
                 return op_fail(out, 500, NULL, "密码加密失败，请重试");
         db_begin(r->db, DB_HERE);
         if (store_user_set_password(r->db, id, hash, true, r->now) != STORE_OK)
-                return abort_with(r, out, 503, NULL, "数据库繁忙，请稍后重试");
+                return abort_with(r, out, 503, NULL, busy);
         req_audit(r, "user.reset", u.phone, "重置为一次性密码");
         out->id = id;
         out->secret = arena_strdup(r->arena, otp);
@@ -232,39 +346,86 @@ bool op_user_reset(struct req *r, int64_t id, struct op *out)
 
 /* ---- fiscal years, goals, tasks -------------------------------------------------------- */
 
+/* "2000 to 2100" with exactly four digits; false otherwise. */
+static bool parse_year(const char *s, int64_t *year)
+{
+        if (!s || strlen(s) != 4 || strspn(s, "0123456789") != 4)
+                return false;
+        *year = strtoll(s, NULL, 10);
+        return *year >= 2000 && *year <= 2100;
+}
+
+/* The message for a year that is not set up. */
+static const char *no_year(struct req *r, int64_t year)
+{
+        return year > 0 ? req_printf(r, "%lld 年度不存在，请先设置年度", (long long)year)
+                        : "该年度不存在，请先设置年度";
+}
+
 bool op_year_create(struct req *r, const char *year, const char *scheme, struct op *out)
 {
-        char *end = NULL;
-        long y = year ? strtol(year, &end, 10) : 0;
-        if (!year || *end || y < 2000 || y > 2100)
+        int64_t y;
+        if (!parse_year(year, &y))
                 return op_fail(out, 400, "year", "年度应为 2000 到 2100 之间的四位数字");
         if (!scheme)
                 scheme = "national";
         bool known = false;
-        for (size_t i = 0; scheme_builtin_names[i] && !known; i++)
-                known = strcmp(scheme, scheme_builtin_names[i]) == 0;
-        if (!known)
-                return op_fail(
-                    out, 400, "scheme",
-                    req_printf(r,
-                               "评分方案“%s”不存在（内置方案：national、shenzhen、henan、urumqi）",
-                               scheme));
+        struct buf names = BUF_INIT;
+        for (size_t i = 0; scheme_builtin_names[i]; i++) {
+                known |= strcmp(scheme, scheme_builtin_names[i]) == 0;
+                buf_printf(&names, "%s%s", i ? "、" : "", scheme_builtin_names[i]);
+        }
+        const char *why =
+            known ? NULL
+                  : req_printf(r, "评分方案“%s”不存在（内置方案：%s）", scheme, buf_str(&names));
+        buf_free(&names);
+        if (why)
+                return op_fail(out, 400, "scheme", why);
         db_begin(r->db, DB_HERE);
         enum store_rc rc = store_year_insert(r->db, y, scheme, r->now);
         if (rc == STORE_DUPLICATE)
-                return abort_with(r, out, 409, "year", req_printf(r, "%ld 年度已存在", y));
+                return abort_with(r, out, 409, "year",
+                                  req_printf(r, "%lld 年度已存在", (long long)y));
         if (rc != STORE_OK)
-                return abort_with(r, out, 503, NULL, "数据库繁忙，请稍后重试");
-        req_audit(r, "year.create", req_printf(r, "%ld", y), scheme);
+                return abort_with(r, out, 503, NULL, busy);
+        req_audit(r, "year.create", req_printf(r, "%lld", (long long)y), scheme);
         out->id = y;
         return finish(r, out, 201);
+}
+/* Check that the declared goals d belong to a stored unit and to year;
+ * sets *u. False with out set. */
+static bool check_declaration(struct req *r, const struct doc *d, int64_t year, struct unit *u,
+                              struct op *out)
+{
+        if (d->fiscal_year != year)
+                return op_fail(out, 400, "document",
+                               req_printf(r, "文件的年度为 %lld，与导入的年度 %lld 不符",
+                                          (long long)d->fiscal_year, (long long)year));
+        enum store_rc rc = store_unit_by_code(r->db, r->arena, d->unit.code, u);
+        if (rc == STORE_NOT_FOUND)
+                return op_fail(out, 400, "document",
+                               req_printf(r, "文件中的单位 %s 不存在", d->unit.code));
+        if (rc != STORE_OK)
+                return op_fail(out, 503, NULL, busy);
+        if (strcmp(u->name, d->unit.name) != 0)
+                return op_fail(out, 400, "document",
+                               req_printf(r,
+                                          "文件中的单位编码 %s 是“%s”，与文件中的单位名称“%s”"
+                                          "不符，请核对单位编码",
+                                          u->code, u->name, d->unit.name));
+        return true;
 }
 
 bool op_goals_import(struct req *r, int64_t year, const char *json, size_t len, struct op *out)
 {
         struct year y;
         if (store_year_get(r->db, r->arena, year, &y) != STORE_OK)
-                return op_fail(out, 404, "year", "该年度不存在，请先设置年度");
+                return op_fail(out, 404, "year", no_year(r, year));
+        size_t blank = 0;
+        while (blank < len && memchr(" \t\r\n", json[blank], 4))
+                blank++;
+        if (blank == len)
+                return op_fail(out, 400, "document", "请提供绩效目标文件（JSON 文档）");
         struct diags errs = DIAGS_INIT;
         struct doc *d = doc_parse(json, len, &errs);
         if (!d) {
@@ -277,21 +438,14 @@ bool op_goals_import(struct req *r, int64_t year, const char *json, size_t len, 
         }
         diags_free(&errs);
         struct unit u;
-        bool ok = true;
-        if (d->fiscal_year != year)
-                ok = op_fail(out, 400, "document",
-                             req_printf(r, "文件的年度为 %lld，与导入的年度 %lld 不符",
-                                        (long long)d->fiscal_year, (long long)year));
-        else if (store_unit_by_code(r->db, r->arena, d->unit.code, &u) != STORE_OK)
-                ok = op_fail(out, 400, "document",
-                             req_printf(r, "文件中的单位 %s 不存在", d->unit.code));
+        bool ok = check_declaration(r, d, year, &u, out);
         if (ok) {
                 struct buf canonical = BUF_INIT;
                 doc_write(d, &canonical);
                 db_begin(r->db, DB_HERE);
                 if (store_declaration_put(r->db, u.id, year, buf_str(&canonical), r->now) !=
                     STORE_OK) {
-                        ok = abort_with(r, out, 503, NULL, "数据库繁忙，请稍后重试");
+                        ok = abort_with(r, out, 503, NULL, busy);
                 } else {
                         req_audit(r, "goals.import", d->unit.code,
                                   req_printf(r, "%lld 年度", (long long)year));
@@ -308,45 +462,42 @@ bool op_year_issue(struct req *r, int64_t year, struct op *out)
 {
         struct year y;
         if (store_year_get(r->db, r->arena, year, &y) != STORE_OK)
-                return op_fail(out, 404, "year", "该年度不存在，请先设置年度");
+                return op_fail(out, 404, "year", no_year(r, year));
         const struct scheme *s = scheme_builtin(y.scheme);
         if (!s)
                 return op_fail(out, 500, "scheme", "该年度的评分方案无法加载");
-        struct unit *units;
-        size_t n;
-        struct scope all = {.all = true};
-        if (store_units(r->db, r->arena, &all, &units, &n) != STORE_OK) {
-                return op_fail(out, 503, NULL, "数据库繁忙，请稍后重试");
-        }
-        struct task *existing;
-        size_t n_existing;
-        struct task_filter f = {.year = year};
-        store_tasks(r->db, r->arena, &all, &f, &existing, &n_existing);
+        /* read and write in one transaction, so two issues cannot both
+         * create a unit's task */
         db_begin(r->db, DB_HERE);
+        struct unit *units;
+        struct task *existing;
+        size_t n, n_existing;
+        struct scope all = {.all = true};
+        struct task_filter f = {.year = year};
+        if (store_units(r->db, r->arena, &all, &units, &n) != STORE_OK ||
+            store_tasks(r->db, r->arena, &all, &f, &existing, &n_existing) != STORE_OK)
+                return abort_with(r, out, 503, NULL, busy);
         out->count = 0;
-        bool ok = true;
-        for (size_t i = 0; i < n && ok; i++) {
+        for (size_t i = 0; i < n; i++) {
                 bool has = units[i].disabled;
                 for (size_t k = 0; k < n_existing && !has; k++)
                         has = existing[k].unit_id == units[i].id;
                 if (has)
                         continue;
                 const char *declared = NULL;
-                store_declaration_get(r->db, r->arena, units[i].id, year, &declared);
                 struct task t = {.unit_id = units[i].id, .year = year, .status = "draft"};
-                if (!task_new_document(r, s, &units[i], year, declared, &t)) {
-                        ok = abort_with(r, out, 400, "document",
-                                        req_printf(r, "单位 %s 的绩效目标文件无法使用，请重新导入",
-                                                   units[i].code));
-                        break;
-                }
+                if (store_declaration_get(r->db, r->arena, units[i].id, year, &declared) !=
+                    STORE_OK)
+                        return abort_with(r, out, 503, NULL, busy);
+                if (!task_new_document(r, s, &units[i], year, declared, &t))
+                        return abort_with(r, out, 400, "document",
+                                          req_printf(r,
+                                                     "单位 %s 的绩效目标文件无法使用，请重新导入",
+                                                     units[i].code));
                 if (store_task_insert(r->db, &t, r->now, NULL) != STORE_OK)
-                        ok = abort_with(r, out, 503, NULL, "数据库繁忙，请稍后重试");
-                else
-                        out->count++;
+                        return abort_with(r, out, 503, NULL, busy);
+                out->count++;
         }
-        if (!ok)
-                return false;
         req_audit(r, "year.issue", req_printf(r, "%lld", (long long)year),
                   req_printf(r, "下达 %zu 个自评任务", out->count));
         return finish(r, out, 200);

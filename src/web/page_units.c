@@ -49,7 +49,8 @@ static void add_form(struct req *r, const struct unit_form *f)
              "<label>单位名称<input name=\"name\" required maxlength=\"200\" value=\"%s\"></label>"
              "<button type=\"submit\">添加</button></form>"
              "<p class=\"hint\">单位编码为 6 位数字：前三位为部门，后三位为单位，001 为主管部门；"
-             "二级机构须先建立其主管部门。</p>",
+             "二级机构须先建立其主管部门，停用主管部门前须先停用其二级机构。"
+             "停用单位后，该单位的账号立即退出且不能登录，下达自评任务时跳过该单位。</p>",
              f->new_code ? f->new_code : "", f->new_name ? f->new_name : "");
 }
 
