@@ -16,6 +16,12 @@
 #define CAN_MANAGE_USERS ROLE_BIT(ROLE_ADMIN) /* list, create, change, disable, reset */
 #define CAN_MANAGE_YEARS ROLE_BIT(ROLE_ADMIN) /* fiscal years, declared goals, issuing tasks */
 #define CAN_VIEW_TASKS   POSTS_ALL            /* tasks in scope, read-only */
+/* Filling in a task: the unit's posts, and only while they hold it
+ * (wf_may_edit in src/workflow/workflow.h). */
+#define CAN_EDIT_TASKS POSTS_UNIT
+/* 送审, 审核通过, 退回: the unit's posts, a supervising unit's 审核岗, the
+ * finance bureau — each only where it holds the task (wf_may). */
+#define CAN_REVIEW_TASKS (POSTS_UNIT | ROLE_BIT(ROLE_FINANCE))
 #define CAN_VIEW_AUDIT   ROLE_BIT(ROLE_ADMIN)
 
 #endif

@@ -64,7 +64,8 @@ static bool dec_error(struct diags *errs, const char *path, const char *label,
 {
         int shown = n > 40 ? 40 : (int)n;
         switch (st) {
-        case DEC_OK: return true;
+        case DEC_OK:
+                return true;
         case DEC_ERR_EMPTY:
         case DEC_ERR_SYNTAX:
                 diags_add(errs, path, label, "“%.*s”不是数字：请填写数字，如 412.49（不带单位）",
@@ -151,7 +152,7 @@ static bool typed_bool(const char *s, size_t n, bool *out, const char *path, con
                        struct diags *errs)
 {
         static const char *const yes[] = {"1", "true", "on", "是"}, *const no[] = {"0", "false",
-                                                                                    "off", "否"};
+                                                                                   "off", "否"};
         for (size_t i = 0; i < 4; i++) {
                 if (strlen(yes[i]) == n && memcmp(s, yes[i], n) == 0)
                         return *out = true;
@@ -175,8 +176,8 @@ static bool assign_scalar(struct doc *d, const struct field *f, void *m, const c
                 return true;
         case FT_DEC: {
                 dec_t v = DEC_NONE;
-                if (n && !dec_error(errs, path, label, typed_dec(s, n, ends_with(f->key, "_pct"), &v),
-                                    s, n))
+                if (n && !dec_error(errs, path, label,
+                                    typed_dec(s, n, ends_with(f->key, "_pct"), &v), s, n))
                         return false;
                 *(dec_t *)m = v;
                 return true;
@@ -202,7 +203,9 @@ static bool assign_scalar(struct doc *d, const struct field *f, void *m, const c
                 *(bool *)m = v;
                 return true;
         }
-        default: diags_add(errs, path, label, "这一项不能直接填写"); return false;
+        default:
+                diags_add(errs, path, label, "这一项不能直接填写");
+                return false;
         }
 }
 
@@ -253,8 +256,8 @@ bool doc_assign(struct doc *d, const char *path, const char *text, struct diags 
                                  : (diags_add(errs, path, buf_str(&label), "这一项不能直接填写"),
                                     false);
                 else
-                        ok = assign_scalar(d, loc.field, loc.ptr, s, n, path, buf_str(&label),
-                                           errs);
+                        ok =
+                            assign_scalar(d, loc.field, loc.ptr, s, n, path, buf_str(&label), errs);
         }
         buf_free(&label);
         if (ok)
@@ -340,7 +343,8 @@ const char *doc_value_text(const struct field *f, const void *m, struct arena *a
                 const char *s = *(const char *const *)m;
                 return s ? s : "";
         }
-        case FT_DEC: return arena_strdup(a, dec_fmt(*(const dec_t *)m, -1, b));
+        case FT_DEC:
+                return arena_strdup(a, dec_fmt(*(const dec_t *)m, -1, b));
         case FT_INT: {
                 int64_t v = *(const int64_t *)m;
                 if (v == SCHEMA_INT_NONE)
@@ -348,7 +352,8 @@ const char *doc_value_text(const struct field *f, const void *m, struct arena *a
                 snprintf(b, sizeof b, "%lld", (long long)v);
                 return arena_strdup(a, b);
         }
-        case FT_BOOL: return *(const bool *)m ? "是" : "";
+        case FT_BOOL:
+                return *(const bool *)m ? "是" : "";
         case FT_ENUM: {
                 int v = *(const int *)m;
                 const char *l = v ? enum_label(f->en, v) : NULL;
@@ -364,7 +369,8 @@ const char *doc_value_text(const struct field *f, const void *m, struct arena *a
                 buf_free(&t);
                 return s;
         }
-        default: return "";
+        default:
+                return "";
         }
 }
 
@@ -415,7 +421,8 @@ static void diff_field(struct differ *df, const struct field *f, const void *a, 
                                 diff_struct(df, f->sub, ea + i * size, eb + i * size);
                         } else {
                                 buf_puts(&df->label, f->label);
-                                add_change(df, i < na ? row_text(f, ea + i * size, i, df->arena) : "",
+                                add_change(df,
+                                           i < na ? row_text(f, ea + i * size, i, df->arena) : "",
                                            i < nb ? row_text(f, eb + i * size, i, df->arena) : "");
                         }
                         buf_truncate(&df->path, p);

@@ -38,11 +38,11 @@ bool doc_equal(const struct doc *a, const struct doc *b);
 
 /* A place in a document named by a JSON path (doc_path.c). */
 struct doc_loc {
-        const struct field *field; /* the member the path names last */
-        void *base;                /* the struct holding that member */
-        bool element;              /* the path ends with [i]: an element of the array field */
-        size_t index;              /* its index */
-        void *ptr;                 /* address of the member, or of the element */
+        const struct field *field;   /* the member the path names last */
+        void *base;                  /* the struct holding that member */
+        bool element;                /* the path ends with [i]: an element of the array field */
+        size_t index;                /* its index */
+        void *ptr;                   /* address of the member, or of the element */
         const struct schema *schema; /* the struct at ptr (objects and elements), else NULL */
 };
 

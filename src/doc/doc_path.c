@@ -89,8 +89,10 @@ bool doc_resolve(const struct doc *d, const char *path, struct doc_ref *out)
         switch (loc.field->type) {
         case FT_OBJ:
         case FT_ARR:
-        case FT_DECS: return false;
-        default: break;
+        case FT_DECS:
+                return false;
+        default:
+                break;
         }
         out->field = loc.field;
         out->ptr = loc.ptr;

@@ -79,7 +79,7 @@ static const struct field three_public_costs_fields[] = {
 SCHEMA(s_three_public_costs, three_public_costs, "三公经费");
 
 static const struct field special_fund_fields[] = {
-    STR(struct special_fund, name, "专项资金名称", .flags = FL_REQUIRED),
+    STR(struct special_fund, name, "专项资金名称"),
     AT(struct special_fund, "prior_final", amounts.prior_final, "上年决算数", FT_DEC),
     AT(struct special_fund, "budget", amounts.budget, "本年预算数", FT_DEC),
     AT(struct special_fund, "final", amounts.final, "本年决算数", FT_DEC),
@@ -162,7 +162,7 @@ static const struct field adjustment_row_fields[] = {
 SCHEMA(s_adjustment_row, adjustment_row, "预算调整调剂情况行");
 
 static const struct field earmarked_addition_fields[] = {
-    STR(struct earmarked_addition, name, "追加资金名称", .flags = FL_REQUIRED),
+    STR(struct earmarked_addition, name, "追加资金名称"),
     DEC(struct earmarked_addition, amount, "金额"),
 };
 SCHEMA(s_earmarked_addition, earmarked_addition, "年中专项追加");
@@ -323,7 +323,7 @@ SCHEMA(s_target, target, "年度指标值");
 
 static const struct field indicator_fields[] = {
     STR(struct indicator, code, "指标编码", NOTE("links the row to a rule of the scheme")),
-    STR(struct indicator, name, "三级指标", .flags = FL_REQUIRED),
+    STR(struct indicator, name, "三级指标"),
     ENUM(struct indicator, kind, "指标性质", enum_ind_kind),
     STR(struct indicator, unit, "度量单位"),
     OBJ(struct indicator, target, "年度指标值", s_target),
@@ -343,7 +343,7 @@ const struct schema schema_indicator = {"indicator", "三级指标", sizeof(stru
                                         indicator_fields, LEN(indicator_fields)};
 
 static const struct field ind_group_fields[] = {
-    STR(struct ind_group, name, "二级指标", .flags = FL_REQUIRED),
+    STR(struct ind_group, name, "二级指标"),
     DEC(struct ind_group, stated_weight, "分值（表列）"),
     DEC(struct ind_group, stated_score, "得分（表列）"),
     ARR(struct ind_group, items, "三级指标", schema_indicator),
@@ -351,7 +351,7 @@ static const struct field ind_group_fields[] = {
 SCHEMA(s_ind_group, ind_group, "二级指标");
 
 static const struct field ind_level_fields[] = {
-    STR(struct ind_level, name, "一级指标", .flags = FL_REQUIRED),
+    STR(struct ind_level, name, "一级指标"),
     DEC(struct ind_level, stated_weight, "分值（表列）"),
     DEC(struct ind_level, stated_score, "得分（表列）"),
     ARR(struct ind_level, groups, "二级指标", s_ind_group),
@@ -359,7 +359,7 @@ static const struct field ind_level_fields[] = {
 SCHEMA(s_ind_level, ind_level, "一级指标");
 
 static const struct field split_row_fields[] = {
-    STR(struct split_row, name, "资金类别", .flags = FL_REQUIRED),
+    STR(struct split_row, name, "资金类别"),
     DEC(struct split_row, initial, "年初预算数"),
     DEC(struct split_row, adjusted, "全年预算数"),
     DEC(struct split_row, executed, "全年执行数"),
@@ -417,10 +417,8 @@ static const struct field self_eval_fields[] = {
 SCHEMA(s_self_eval, self_eval, "自评表");
 
 static const struct field project_fields[] = {
-    STR(struct project, code, "项目编码"),
-    STR(struct project, name, "项目名称", .flags = FL_REQUIRED),
-    STR(struct project, category, "项目类别"),
-    SCORE_TABLE_FIELDS(struct project),
+    STR(struct project, code, "项目编码"),        STR(struct project, name, "项目名称"),
+    STR(struct project, category, "项目类别"),    SCORE_TABLE_FIELDS(struct project),
     TEXT(struct project, report, "项目自评报告"),
 };
 SCHEMA(s_project, project, "项目支出表");

@@ -90,6 +90,9 @@ struct seen_set {
 /* Path where name was seen before, or NULL after recording it at path. */
 static const char *seen_before(struct seen_set *s, const char *name, const char *path)
 {
+        if (!name || !*name)
+                return NULL; /* a blank name is the engine's finding (name.missing), not a duplicate
+                              */
         for (size_t i = 0; i < s->n; i++)
                 if (strcmp(s->v[i].name, name) == 0)
                         return s->v[i].path;
@@ -249,7 +252,7 @@ static bool is_sha256(const char *s)
 static bool has_project(const struct doc *d, const char *name)
 {
         for (size_t i = 0; i < d->n_projects; i++)
-                if (strcmp(d->projects[i].name, name) == 0)
+                if (d->projects[i].name && strcmp(d->projects[i].name, name) == 0)
                         return true;
         return false;
 }

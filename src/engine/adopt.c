@@ -23,10 +23,12 @@ static void adopt_cell(struct doc *d, const struct cell_value *c)
 {
         struct doc_ref ref;
         if ((!dec_is_set(c->value) && !c->text) || !doc_resolve(d, c->path, &ref))
-                return; /* nothing computed: the stated figure is the primary one */
+                return;            /* nothing computed: the stated figure is the primary one */
         void *m = (void *)ref.ptr; /* d is ours to change */
         switch (ref.field->type) {
-        case FT_DEC: *(dec_t *)m = dec_round(c->value, 2); break;
+        case FT_DEC:
+                *(dec_t *)m = dec_round(c->value, 2);
+                break;
         case FT_INT:
                 if (dec_eq(dec_round(c->value, 0), c->value))
                         *(int64_t *)m = dec_trunc_int(c->value);
@@ -35,7 +37,8 @@ static void adopt_cell(struct doc *d, const struct cell_value *c)
                 if (c->text)
                         *(const char **)m = arena_strdup(d->arena, c->text);
                 break;
-        default: break;
+        default:
+                break;
         }
 }
 

@@ -200,7 +200,7 @@ static const struct split_row *expenditure_row(const struct doc *d, const char *
 {
         const struct budget_request *b = &d->self.table.budget;
         for (size_t i = 0; i < b->n_by_expenditure; i++)
-                if (strcmp(b->by_expenditure[i].name, name) == 0)
+                if (b->by_expenditure[i].name && strcmp(b->by_expenditure[i].name, name) == 0)
                         return &b->by_expenditure[i];
         return NULL;
 }

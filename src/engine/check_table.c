@@ -69,14 +69,14 @@ static void check_execution(struct evaluation *e, const struct table_score *t)
                             dec_cmp(rows[i].adjusted, DEC_ZERO) <= 0)
                                 continue;
                         struct frac r = {rows[i].executed, rows[i].adjusted};
-                        COMPARE(
-                            e, "rate.mismatch", SEV_WARNING,
-                            efmt(e, "%s.budget.%s[%zu].stated_rate_pct", t->path,
-                                 k ? "by_expenditure" : "by_income", i),
-                            efmt(e, "%s › 年度预算申请 › %s › 执行率", table_name(t), rows[i].name),
-                            rows[i].stated_rate_pct,
-                            dec_is_set(rows[i].executed) ? frac_pct(r, DEC_DIGITS) : DEC_NONE, 2,
-                            "%", "全年执行数 / 全年预算数");
+                        COMPARE(e, "rate.mismatch", SEV_WARNING,
+                                efmt(e, "%s.budget.%s[%zu].stated_rate_pct", t->path,
+                                     k ? "by_expenditure" : "by_income", i),
+                                efmt(e, "%s › 年度预算申请 › %s › 执行率", table_name(t),
+                                     row_name(rows[i].name)),
+                                rows[i].stated_rate_pct,
+                                dec_is_set(rows[i].executed) ? frac_pct(r, DEC_DIGITS) : DEC_NONE,
+                                2, "%", "全年执行数 / 全年预算数");
                 }
         }
         if (!t->has_execution)
@@ -93,7 +93,19 @@ static void check_execution(struct evaluation *e, const struct table_score *t)
                                   edec(e, b->weight, -1), edec(e, t->exec_weight, -1));
         }
         if (!dec_is_set(t->exec_score)) {
-                if (t->path[2] == 's' || dec_is_set(b->adjusted) || dec_is_set(b->executed)) {
+                bool self = t->path[2] == 's';
+                if (self && (!dec_is_set(b->adjusted) || !dec_is_set(b->executed))) {
+                        /* the 自评表 cannot go forward without its money */
+                        bool no_a = !dec_is_set(b->adjusted);
+                        struct finding *f = finding_add(
+                            e, "budget.missing", SEV_ERROR,
+                            efmt(e, "%s.budget.%s", t->path, no_a ? "adjusted" : "executed"),
+                            efmt(e, "%s › 年度预算申请 › %s", table_name(t),
+                                 no_a ? "全年预算数（A）" : "全年执行数（B）"));
+                        f->rule = "自评表须填写全年预算数（A）和全年执行数（B）";
+                        f->message = efmt(e, "请填写%s，预算执行率得分由此计算（现按 0 分计）。",
+                                          no_a ? "全年预算数（A）" : "全年执行数（B）");
+                } else if (self || dec_is_set(b->adjusted) || dec_is_set(b->executed)) {
                         struct finding *f = finding_add(
                             e, "rule.not_computable", SEV_INFO, efmt(e, "%s.budget", t->path),
                             efmt(e, "%s › 年度预算申请", table_name(t)));
@@ -152,7 +164,7 @@ static void check_units(struct evaluation *e, const struct table_score *t, size_
                 f->rule = "度量单位应为 %、万元、个 等单位，不含数值";
                 f->message =
                     efmt(e, "“%s”的度量单位写作“%s”，不是一个单位（应为“%%”之类），请改正。",
-                         ind->name, ind->unit);
+                         row_name(ind->name), ind->unit);
         }
         const char *tu = ind->target.m.unit ? ind->target.m.unit : ind->unit ? ind->unit : "";
         const char *au = ind->actual.unit ? ind->actual.unit : ind->unit ? ind->unit : "";
@@ -166,7 +178,7 @@ static void check_units(struct evaluation *e, const struct table_score *t, size_
                 f->rule = "实际完成值与年度指标值须可按同一单位比较";
                 f->message = efmt(
                     e, "“%s”的实际完成值单位“%s”与年度指标值单位“%s”无法换算，无法按规则计分。",
-                    ind->name, au, tu);
+                    row_name(ind->name), au, tu);
                 return;
         }
         if (!dec_is_set(it->actual) || !dec_is_set(it->target) ||
@@ -189,7 +201,7 @@ static void check_units(struct evaluation *e, const struct table_score *t, size_
                         f->message = efmt(
                             e,
                             "“%s”的实际完成值写作 %s%s，而年度指标值以“%s”计（%s%s%s）；换算为 %s%s 后仅为目标的 %s%%，疑为单位错误（可能应为 %s%s）。",
-                            ind->name, edec(e, ind->actual.value, -1), au, tu,
+                            row_name(ind->name), edec(e, ind->actual.value, -1), au, tu,
                             enum_label(&enum_cmp_op, ind->target.op ? ind->target.op : CMP_EQ),
                             edec(e, it->target, -1), tu, edec(e, it->actual, -1), tu,
                             edec(e, frac_pct(r, 2), 2), edec(e, ind->actual.value, -1), tu);
@@ -197,8 +209,8 @@ static void check_units(struct evaluation *e, const struct table_score *t, size_
                         f->message = efmt(
                             e,
                             "“%s”的实际完成值 %s%s 是年度指标值 %s%s 的 %s%%，相差两个数量级以上，疑为单位或数值错误。",
-                            ind->name, edec(e, it->actual, -1), tu, edec(e, it->target, -1), tu,
-                            edec(e, frac_pct(r, 2), 2));
+                            row_name(ind->name), edec(e, it->actual, -1), tu,
+                            edec(e, it->target, -1), tu, edec(e, frac_pct(r, 2), 2));
         } else if (uc == UNIT_CONVERTED) {
                 struct finding *f =
                     finding_add(e, "unit.converted", SEV_INFO,
@@ -206,8 +218,8 @@ static void check_units(struct evaluation *e, const struct table_score *t, size_
                 f->stated_text = efmt(e, "%s%s", edec(e, ind->actual.value, -1), au);
                 f->computed_text = efmt(e, "%s%s", edec(e, it->actual, -1), tu);
                 f->rule = "按年度指标值的单位计分";
-                f->message =
-                    efmt(e, "“%s”的实际完成值以“%s”填写，按“%s”换算后计分。", ind->name, au, tu);
+                f->message = efmt(e, "“%s”的实际完成值以“%s”填写，按“%s”换算后计分。",
+                                  row_name(ind->name), au, tu);
         }
 }
 
@@ -242,7 +254,8 @@ static void check_completion(struct evaluation *e, const struct table_score *t, 
                 f->message = efmt(
                     e,
                     "“%s”实际完成值是年度指标值的 %s%%，远超目标。按 2020 年绩效自评规则，应在偏差原因中分析目标设置是否偏低，并视情况扣减得分%s。",
-                    ind->name, edec(e, pct, 2), ind->deviation ? "" : "（目前未填写偏差原因）");
+                    row_name(ind->name), edec(e, pct, 2),
+                    ind->deviation ? "" : "（目前未填写偏差原因）");
         }
 }
 
@@ -273,7 +286,7 @@ static void check_item(struct evaluation *e, const struct table_score *t, size_t
                 f->stated = ind->weight;
                 f->computed = it->def->weight;
                 f->rule = efmt(e, "评分方案“%s”规定的分值", s->name);
-                f->message = efmt(e, "“%s”的分值为 %s，评分方案规定为 %s。", ind->name,
+                f->message = efmt(e, "“%s”的分值为 %s，评分方案规定为 %s。", row_name(ind->name),
                                   edec(e, ind->weight, -1), edec(e, it->def->weight, -1));
         }
         dec_t w = it->weight;
@@ -284,7 +297,7 @@ static void check_item(struct evaluation *e, const struct table_score *t, size_t
                 f->stated = ind->score;
                 f->computed = w;
                 f->rule = "得分不能超过指标分值";
-                f->message = efmt(e, "“%s”得分 %s 超过其分值 %s，请改正。", ind->name,
+                f->message = efmt(e, "“%s”得分 %s 超过其分值 %s，请改正。", row_name(ind->name),
                                   edec(e, ind->score, -1), edec(e, w, -1));
         }
         if (s->require_deviation && dec_is_set(ind->score) && dec_is_set(w) &&
@@ -298,7 +311,7 @@ static void check_item(struct evaluation *e, const struct table_score *t, size_t
                 f->rule = "得分低于分值的指标须填写偏差原因";
                 f->message =
                     efmt(e, "“%s”得分 %s 低于分值 %s，但没有填写偏差原因分析，请补充扣分原因。",
-                         ind->name, edec(e, ind->score, -1), edec(e, w, -1));
+                         row_name(ind->name), edec(e, ind->score, -1), edec(e, w, -1));
         }
         if (it->basis == BASIS_STATED) {
                 struct finding *f = finding_add(e, "rule.not_computable", SEV_INFO,
@@ -308,9 +321,9 @@ static void check_item(struct evaluation *e, const struct table_score *t, size_t
                 engine_explain(e, t, i, &why);
                 f->rule = arena_strdup(e->arena, buf_str(&why));
                 buf_free(&why);
-                f->message =
-                    efmt(e, "“%s”缺少按规则计分所需的数据，无法复核，暂按表列得分 %s 计。",
-                         ind->name, dec_is_set(ind->score) ? edec(e, ind->score, -1) : "0");
+                f->message = efmt(e, "“%s”缺少按规则计分所需的数据，无法复核，暂按表列得分 %s 计。",
+                                  row_name(ind->name),
+                                  dec_is_set(ind->score) ? edec(e, ind->score, -1) : "0");
         } else if (dec_is_set(ind->score) && it->basis != BASIS_NOT_APPLICABLE &&
                    !dec_eq(dec_round(ind->score, places), it->score)) {
                 bool above = dec_cmp(ind->score, it->score) > 0;
@@ -326,9 +339,9 @@ static void check_item(struct evaluation *e, const struct table_score *t, size_t
                 engine_explain(e, t, i, &why);
                 f->rule = arena_strdup(e->arena, buf_str(&why));
                 buf_free(&why);
-                f->message = efmt(e, "“%s”表列得分 %s，按规则计算为 %s（%s %s）。", ind->name,
-                                  edec(e, ind->score, -1), edec(e, it->score, places),
-                                  above ? "高出" : "低了",
+                f->message = efmt(e, "“%s”表列得分 %s，按规则计算为 %s（%s %s）。",
+                                  row_name(ind->name), edec(e, ind->score, -1),
+                                  edec(e, it->score, places), above ? "高出" : "低了",
                                   edec(e, dec_abs(dec_sub(ind->score, it->score)), places));
         }
         if (it->band_conflict) {
@@ -338,8 +351,9 @@ static void check_item(struct evaluation *e, const struct table_score *t, size_t
                 f->stated = ind->score;
                 f->computed = it->score;
                 f->rule = "定性指标的得分须在所选档次的区间内";
-                f->message = efmt(e, "“%s”选择了“%s”档，但得分 %s 不在该档区间内。", ind->name,
-                                  enum_label(&enum_qual_band, ind->band), edec(e, ind->score, -1));
+                f->message =
+                    efmt(e, "“%s”选择了“%s”档，但得分 %s 不在该档区间内。", row_name(ind->name),
+                         enum_label(&enum_qual_band, ind->band), edec(e, ind->score, -1));
         }
         if (!it->def && dec_is_set(ind->target.m.value) && !ind->target.op &&
             (ind->kind == KIND_QUANT || ind->kind == KIND_UNSET)) {
@@ -347,8 +361,8 @@ static void check_item(struct evaluation *e, const struct table_score *t, size_t
                     finding_add(e, "target.no_comparator", SEV_INFO,
                                 efmt(e, "%s.target.op", item_path(e, t, i)), item_label(e, t, i));
                 f->rule = "年度指标值应写明比较符 ≥、≤、=、>、<";
-                f->message = efmt(e, "“%s”的年度指标值 %s 没有写比较符，按“=”计分。", ind->name,
-                                  edec(e, ind->target.m.value, -1));
+                f->message = efmt(e, "“%s”的年度指标值 %s 没有写比较符，按“=”计分。",
+                                  row_name(ind->name), edec(e, ind->target.m.value, -1));
         }
         if (!it->def) {
                 check_units(e, t, i, memo);
@@ -374,13 +388,13 @@ static void check_unknown_codes(struct evaluation *e, const struct table_score *
                                     e, "scheme.unknown_indicator", SEV_ERROR,
                                     efmt(e, "%s.indicators[%zu].groups[%zu].items[%zu].code",
                                          t->path, i, j, m),
-                                    efmt(e, "%s › %s", table_name(t), ind->name));
+                                    efmt(e, "%s › %s", table_name(t), row_name(ind->name)));
                                 f->stated_text = ind->code;
                                 f->rule =
                                     efmt(e, "指标编码须是评分方案“%s”中的编码", e->scheme->name);
                                 f->message =
                                     efmt(e, "指标“%s”的编码“%s”不在评分方案“%s”中，无法计分。",
-                                         ind->name, ind->code ? ind->code : "（未填写）",
+                                         row_name(ind->name), ind->code ? ind->code : "（未填写）",
                                          e->scheme->name);
                         }
 }
@@ -419,24 +433,26 @@ static void check_levels(struct evaluation *e, const struct table_score *t)
                         COMPARE(
                             e, "sum.mismatch", SEV_WARNING,
                             efmt(e, "%s.indicators[%zu].groups[%zu].stated_weight", t->path, i, j),
-                            efmt(e, "%s › %s › %s › 分值", table_name(t), l->name, g->name),
+                            efmt(e, "%s › %s › %s › 分值", table_name(t), row_name(l->name),
+                                 row_name(g->name)),
                             g->stated_weight, w, 2, "分", "所属三级指标分值之和");
                         COMPARE(
                             e, "sum.mismatch", SEV_WARNING,
                             efmt(e, "%s.indicators[%zu].groups[%zu].stated_score", t->path, i, j),
-                            efmt(e, "%s › %s › %s › 得分", table_name(t), l->name, g->name),
+                            efmt(e, "%s › %s › %s › 得分", table_name(t), row_name(l->name),
+                                 row_name(g->name)),
                             g->stated_score, sc, 2, "分", "所属三级指标得分之和");
                         lw = dec_add(lw, w);
                         ls = dec_add(ls, sc);
                 }
                 COMPARE(e, "sum.mismatch", SEV_WARNING,
                         efmt(e, "%s.indicators[%zu].stated_weight", t->path, i),
-                        efmt(e, "%s › %s › 分值", table_name(t), l->name), l->stated_weight, lw, 2,
-                        "分", "所属三级指标分值之和");
+                        efmt(e, "%s › %s › 分值", table_name(t), row_name(l->name)),
+                        l->stated_weight, lw, 2, "分", "所属三级指标分值之和");
                 COMPARE(e, "sum.mismatch", SEV_WARNING,
                         efmt(e, "%s.indicators[%zu].stated_score", t->path, i),
-                        efmt(e, "%s › %s › 得分", table_name(t), l->name), l->stated_score, ls, 2,
-                        "分", "所属三级指标得分之和");
+                        efmt(e, "%s › %s › 得分", table_name(t), row_name(l->name)),
+                        l->stated_score, ls, 2, "分", "所属三级指标得分之和");
         }
 }
 
@@ -446,12 +462,12 @@ static void check_weights(struct evaluation *e, const struct table_score *t, boo
         if (!self && t->src->n_indicators == 0) {
                 struct finding *f = finding_add(
                     e, "project.no_indicators", SEV_ERROR, efmt(e, "%s.indicators", t->path),
-                    efmt(e, "项目支出表 › %s", e->doc->projects[t - e->projects].name));
+                    efmt(e, "项目支出表 › %s", row_name(e->doc->projects[t - e->projects].name)));
                 f->rule = "每个项目的自评表单独计 100 分";
                 f->message = efmt(
                     e,
                     "项目“%s”的自评表没有填写绩效指标，请按部门整体自评表的格式填写（指标分值合计 %s 分）。",
-                    e->doc->projects[t - e->projects].name,
+                    row_name(e->doc->projects[t - e->projects].name),
                     edec(e, dec_sub(s->total, t->exec_weight), -1));
                 return;
         }
@@ -460,8 +476,8 @@ static void check_weights(struct evaluation *e, const struct table_score *t, boo
         dec_t expect = t->has_execution ? dec_sub(s->total, t->exec_weight) : s->total;
         if (self)
                 expect = s->indicator_weight;
-        if (t->n_items == 0 || dec_eq(t->weight_total, expect))
-                return;
+        if ((t->n_items == 0 && !self) || dec_eq(t->weight_total, expect))
+                return; /* an empty project table is project.no_indicators */
         struct finding *f =
             finding_add(e, "weights.total", SEV_ERROR, efmt(e, "%s.indicators", t->path),
                         efmt(e, "%s › 绩效指标", table_name(t)));
@@ -484,6 +500,9 @@ static void check_totals(struct evaluation *e, const struct table_score *t)
         if (e->record_cells) {
                 note_cell(e, efmt(e, "%s.stated_total", t->path), t->total, NULL);
                 note_cell(e, efmt(e, "%s.stated_grade", t->path), DEC_NONE, t->grade);
+                /* figures no table states, for the edit pages */
+                note_cell(e, efmt(e, "%s.weight_total", t->path), t->weight_total, NULL);
+                note_cell(e, efmt(e, "%s.indicator_score", t->path), t->indicator_score, NULL);
         }
         if (dec_is_set(src->stated_total)) {
                 const char *path = efmt(e, "%s.stated_total", t->path);

@@ -92,6 +92,13 @@ struct table_score {
         const char *grade;
 };
 
+/* The computed value of a stated cell (see engine_cell). */
+struct cell_value {
+        const char *path;
+        dec_t value;
+        const char *text;
+};
+
 struct evaluation {
         struct arena *arena;
         const struct doc *doc;
@@ -122,8 +129,11 @@ struct evaluation *engine_evaluate_with(const struct doc *d, const struct scheme
 
 /* The computed value of the cell that the stated figure at path states
  * ("$.self_eval.stated_total", "$.self_eval.budget.stated_rate_pct",
- * "…items[2].score"): its number or, for a grade, its text. Recorded
- * with ENGINE_RECORD_CELLS (and for documents with statements). */
+ * "…items[2].score"): its number or, for a grade, its text. Also two
+ * figures no table states: "<table>.weight_total" (Σ indicator weights)
+ * and "<table>.indicator_score" (Σ indicator scores), where <table> is
+ * $.self_eval or $.projects[i]. Recorded with ENGINE_RECORD_CELLS (and for
+ * documents with statements). */
 bool engine_cell(const struct evaluation *e, const char *path, dec_t *value, const char **text);
 
 /* Make d state what the engine computed: every recorded cell's value is

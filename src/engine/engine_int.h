@@ -97,6 +97,13 @@ void qualitative_bounds(const struct scheme *s, enum qual_band b, dec_t w, dec_t
 
 /* ---- findings (findings.c) -------------------------------------------------------- */
 
+/* A document row's name for messages: blank names are findings of their
+ * own (name.missing), never printed as nothing. */
+static inline const char *row_name(const char *name)
+{
+        return name && *name ? name : "（未填写名称）";
+}
+
 /* A string allocated in the evaluation's arena. */
 const char *efmt(struct evaluation *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -110,12 +117,6 @@ void note_cell(struct evaluation *e, const char *path, dec_t value, const char *
 
 /* The computed value recorded for path, if any. */
 bool cell_lookup(const struct evaluation *e, const char *path, dec_t *value, const char **text);
-
-struct cell_value {
-        const char *path;
-        dec_t value;
-        const char *text;
-};
 
 /* Compare a stated figure with the computed one. Equal when they agree at
  * max(places, decimals of stated); a rate printed as a whole percent that
@@ -158,6 +159,7 @@ const char *edec(struct evaluation *e, dec_t v, int places);
 void check_table(struct evaluation *e, struct table_score *t, bool self);
 void check_basic(struct evaluation *e);
 void check_perf(struct evaluation *e);
+void check_names(struct evaluation *e);
 void check_statements(struct evaluation *e);
 
 /* Chinese label of item i of t, e.g. 绩效指标 › 产出指标 › 数量指标 › 农贸市改造. */

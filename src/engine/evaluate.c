@@ -36,8 +36,8 @@ const char *item_label(struct evaluation *e, const struct table_score *t, size_t
                 return efmt(e, "%s › %s（%s）", table, it->def->name, it->def->code);
         const struct ind_level *l = &t->src->indicators[it->level];
         const struct ind_group *g = &l->groups[it->group];
-        return efmt(e, "%s › %s › %s › %s", table, l->name[0] ? l->name : "（未注明）",
-                    g->name[0] ? g->name : "（未注明）", it->ind->name);
+        return efmt(e, "%s › %s › %s › %s", table, row_name(l->name), row_name(g->name),
+                    row_name(it->ind->name));
 }
 
 /* ---- execution -------------------------------------------------------------------- */
@@ -274,6 +274,7 @@ struct evaluation *engine_evaluate_with(const struct doc *d, const struct scheme
                 check_table(e, &e->projects[i], false);
         check_basic(e);
         check_perf(e);
+        check_names(e);
         check_statements(e);
         sort_findings(e);
         return e;

@@ -5,7 +5,10 @@
 #ifndef JX_OPS_H
 #define JX_OPS_H
 
+#include "../doc/doc_edit.h"
 #include "../http/http.h"
+#include "../workflow/workflow.h"
+#include "tasks.h"
 
 struct op {
         int status;        /* HTTP status of the outcome (200, 201, 400, 401, 403, 404, 409, 429) */
@@ -25,6 +28,13 @@ void ops_local_end(struct req *r);
 
 /* Set out to a failure and return false. */
 bool op_fail(struct op *out, int status, const char *field, const char *error);
+/* Read the version an update was based on; false with out set when it is
+ * missing or not a positive integer. */
+bool op_version(const char *s, int64_t *v, struct op *out);
+/* Commit the operation's transaction with status; a failed commit is 503. */
+bool op_commit(struct req *r, struct op *out, int status);
+/* Roll the transaction back and fail. */
+bool op_abort(struct req *r, struct op *out, int status, const char *field, const char *error);
 
 /* ---- sign-in (ops_auth.c) --------------------------------------------------------- */
 
@@ -65,5 +75,41 @@ bool op_goals_import(struct req *r, int64_t year, const char *json, size_t len, 
 /* Issue the year's self-evaluation task to every enabled unit that has
  * none (out->count). */
 bool op_year_issue(struct req *r, int64_t year, struct op *out);
+
+/* ---- tasks (ops_task.c) ------------------------------------------------------------ */
+
+/* A task opened for a change by the signed-in user. */
+struct task_change {
+        struct task_view tv;      /* the task as stored; its document as changed; evaluation */
+        const char *stored;       /* the stored document before the change */
+        struct diags input;       /* typed values refused, by path */
+        struct doc_change *other; /* after a 409: what the other save changed */
+        size_t n_other;
+        int64_t other_version; /* the version that other save made */
+};
+
+/* Open the task of path argument 0 (answering 404/500 itself and
+ * returning false) and parse its document. */
+bool task_change_open(struct req *r, struct task_change *tc);
+/* Apply the request's typed values (form fields named by document path,
+ * "$.…") and, with rows, its row operation (field "op": "add:<array
+ * path>", "remove:", "up:", "down:<element path>"); then write the
+ * engine's computed figures into the document and evaluate it (with its
+ * computed cells). Refused values go to tc->input. */
+void task_change_apply(struct req *r, struct task_change *tc, bool rows);
+/* Store the changed document if the user may edit the task (403), no
+ * typed value was refused (400) and version is still the task's (409,
+ * with tc->other set); records what changed in the timeline. out->id is
+ * the new version. */
+bool op_task_save(struct req *r, struct task_change *tc, const char *version, struct op *out);
+void task_change_free(struct task_change *tc);
+
+/* 送审, 审核通过 or 退回 (comment required) the task of tv (its document
+ * evaluated), taken by the signed-in user at version. Refused when they
+ * do not hold it (403), when it changed since version (409), or while a
+ * blocking error, a missing file or (for a supervising unit's own task)
+ * an unfinished subordinate task remains (422). */
+bool op_task_transition(struct req *r, struct task_view *tv, enum wf_action a, const char *comment,
+                        const char *version, struct op *out);
 
 #endif

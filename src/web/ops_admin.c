@@ -50,34 +50,6 @@ static const char *check_name(struct req *r, const char *what, const char *name,
         return NULL;
 }
 
-/* Read the version an update was based on; false with out set when it is
- * missing or not a positive integer. */
-static bool parse_version(const char *s, int64_t *v, struct op *out)
-{
-        if (!s)
-                return op_fail(out, 400, "version", "缺少版本号（version），请刷新页面后重试");
-        if (strlen(s) > 15 || strspn(s, "0123456789") != strlen(s) ||
-            (*v = strtoll(s, NULL, 10)) <= 0)
-                return op_fail(out, 400, "version",
-                               "版本号（version）应为正整数，请刷新页面后重试");
-        return true;
-}
-
-static bool finish(struct req *r, struct op *out, int status)
-{
-        if (db_commit(r->db) != DB_OK)
-                return op_fail(out, 503, NULL, busy);
-        out->status = status;
-        return true;
-}
-
-static bool abort_with(struct req *r, struct op *out, int status, const char *field,
-                       const char *error)
-{
-        db_rollback(r->db);
-        return op_fail(out, status, field, error);
-}
-
 /* ---- units ------------------------------------------------------------------------- */
 
 enum { UNIT_NAME_MAX = 200, USER_NAME_MAX = 100 }; /* characters */
@@ -151,22 +123,22 @@ bool op_unit_create(struct req *r, const char *code, const char *name, struct op
         db_begin(r->db, DB_HERE);
         struct unit same;
         if (store_unit_by_code(r->db, r->arena, code, &same) == STORE_OK)
-                return abort_with(r, out, 409, "code", req_printf(r, "单位编码 %s 已存在", code));
+                return op_abort(r, out, 409, "code", req_printf(r, "单位编码 %s 已存在", code));
         if (!check_supervisor(r, code, "code", out))
                 return undo(r);
         enum store_rc rc = store_unit_insert(r->db, code, name, r->now, &out->id);
         if (rc == STORE_DUPLICATE)
-                return abort_with(r, out, 409, "code", req_printf(r, "单位编码 %s 已存在", code));
+                return op_abort(r, out, 409, "code", req_printf(r, "单位编码 %s 已存在", code));
         if (rc != STORE_OK)
-                return abort_with(r, out, 503, NULL, busy);
+                return op_abort(r, out, 503, NULL, busy);
         req_audit(r, "unit.create", code, name);
-        return finish(r, out, 201);
+        return op_commit(r, out, 201);
 }
 
 /* Refuse an update based on an older version of u (409). */
 static bool unit_changed(struct req *r, const struct unit *u, struct op *out)
 {
-        return abort_with(
+        return op_abort(
             r, out, 409, "version",
             req_printf(r, "单位 %s 已被他人修改（当前名称“%s”），请刷新页面查看最新内容后再修改",
                        u->code, u->name));
@@ -176,7 +148,7 @@ bool op_unit_update(struct req *r, const char *code, const char *version, const 
                     bool disabled, struct op *out)
 {
         int64_t v;
-        if (!parse_version(version, &v, out))
+        if (!op_version(version, &v, out))
                 return false;
         const char *why = check_name(r, "单位名称", name, UNIT_NAME_MAX);
         if (why)
@@ -185,9 +157,9 @@ bool op_unit_update(struct req *r, const char *code, const char *version, const 
         struct unit u;
         enum store_rc rc = store_unit_by_code(r->db, r->arena, code, &u);
         if (rc == STORE_NOT_FOUND)
-                return abort_with(r, out, 404, "code", req_printf(r, "单位 %s 不存在", code));
+                return op_abort(r, out, 404, "code", req_printf(r, "单位 %s 不存在", code));
         if (rc != STORE_OK)
-                return abort_with(r, out, 503, NULL, busy);
+                return op_abort(r, out, 503, NULL, busy);
         if (u.version != v)
                 return unit_changed(r, &u, out);
         if (disabled && !u.disabled && unit_is_supervising(code) &&
@@ -199,14 +171,14 @@ bool op_unit_update(struct req *r, const char *code, const char *version, const 
         if (rc == STORE_CONFLICT)
                 return unit_changed(r, &u, out);
         if (rc != STORE_OK)
-                return abort_with(r, out, 503, NULL, busy);
+                return op_abort(r, out, 503, NULL, busy);
         const char *action = disabled == u.disabled ? "unit.update"
                              : disabled             ? "unit.disable"
                                                     : "unit.enable";
         req_audit(r, action, code,
                   strcmp(u.name, name) ? req_printf(r, "名称：%s → %s", u.name, name) : NULL);
         out->id = u.id;
-        return finish(r, out, 200);
+        return op_commit(r, out, 200);
 }
 
 /* ---- accounts ------------------------------------------------------------------------ */
@@ -281,13 +253,13 @@ bool op_user_create(struct req *r, const char *phone, const char *name, const ch
                 return undo(r);
         enum store_rc rc = store_user_insert(r->db, &u, hash, r->now, &out->id);
         if (rc == STORE_DUPLICATE)
-                return abort_with(r, out, 409, "phone",
-                                  req_printf(r, "手机号 %s 已被其他账号使用", phone));
+                return op_abort(r, out, 409, "phone",
+                                req_printf(r, "手机号 %s 已被其他账号使用", phone));
         if (rc != STORE_OK)
-                return abort_with(r, out, 503, NULL, busy);
+                return op_abort(r, out, 503, NULL, busy);
         req_audit(r, "user.create", phone, user_detail(r, name, u.role, unit_code));
         out->secret = arena_strdup(r->arena, otp);
-        return finish(r, out, 201);
+        return op_commit(r, out, 201);
 }
 
 bool op_user_update(struct req *r, int64_t id, const char *version, const char *name,
@@ -297,7 +269,7 @@ bool op_user_update(struct req *r, int64_t id, const char *version, const char *
         int64_t v;
         if (!id || store_user_by_id(r->db, r->arena, id, &old) != STORE_OK)
                 return op_fail(out, 404, NULL, "账号不存在");
-        if (!parse_version(version, &v, out))
+        if (!op_version(version, &v, out))
                 return false;
         const char *why = check_name(r, "姓名", name, USER_NAME_MAX);
         if (why)
@@ -308,22 +280,22 @@ bool op_user_update(struct req *r, int64_t id, const char *version, const char *
         if (!check_post(r, role, unit_code, old.unit_id, &new_role, &unit_id, out))
                 return undo(r);
         if (id == r->session.user.id && disabled)
-                return abort_with(r, out, 400, "disabled", "不能停用自己的账号");
+                return op_abort(r, out, 400, "disabled", "不能停用自己的账号");
         if (id == r->session.user.id && new_role != ROLE_ADMIN)
-                return abort_with(r, out, 400, "role", "不能取消自己的系统管理员岗位");
+                return op_abort(r, out, 400, "role", "不能取消自己的系统管理员岗位");
         enum store_rc rc =
             store_user_update(r->db, id, v, name, unit_id, new_role, disabled, r->now);
         if (rc == STORE_CONFLICT)
-                return abort_with(r, out, 409, "version",
-                                  "该账号已被他人修改，请刷新页面查看最新内容后再修改");
+                return op_abort(r, out, 409, "version",
+                                "该账号已被他人修改，请刷新页面查看最新内容后再修改");
         if (rc != STORE_OK)
-                return abort_with(r, out, 503, NULL, busy);
+                return op_abort(r, out, 503, NULL, busy);
         const char *action = disabled == old.disabled ? "user.update"
                              : disabled               ? "user.disable"
                                                       : "user.enable";
         req_audit(r, action, old.phone, user_detail(r, name, new_role, unit_code));
         out->id = id;
-        return finish(r, out, 200);
+        return op_commit(r, out, 200);
 }
 
 bool op_user_reset(struct req *r, int64_t id, struct op *out)
@@ -337,11 +309,11 @@ bool op_user_reset(struct req *r, int64_t id, struct op *out)
                 return op_fail(out, 500, NULL, "密码加密失败，请重试");
         db_begin(r->db, DB_HERE);
         if (store_user_set_password(r->db, id, hash, true, r->now) != STORE_OK)
-                return abort_with(r, out, 503, NULL, busy);
+                return op_abort(r, out, 503, NULL, busy);
         req_audit(r, "user.reset", u.phone, "重置为一次性密码");
         out->id = id;
         out->secret = arena_strdup(r->arena, otp);
-        return finish(r, out, 200);
+        return op_commit(r, out, 200);
 }
 
 /* ---- fiscal years, goals, tasks -------------------------------------------------------- */
@@ -384,13 +356,13 @@ bool op_year_create(struct req *r, const char *year, const char *scheme, struct 
         db_begin(r->db, DB_HERE);
         enum store_rc rc = store_year_insert(r->db, y, scheme, r->now);
         if (rc == STORE_DUPLICATE)
-                return abort_with(r, out, 409, "year",
-                                  req_printf(r, "%lld 年度已存在", (long long)y));
+                return op_abort(r, out, 409, "year",
+                                req_printf(r, "%lld 年度已存在", (long long)y));
         if (rc != STORE_OK)
-                return abort_with(r, out, 503, NULL, busy);
+                return op_abort(r, out, 503, NULL, busy);
         req_audit(r, "year.create", req_printf(r, "%lld", (long long)y), scheme);
         out->id = y;
-        return finish(r, out, 201);
+        return op_commit(r, out, 201);
 }
 /* Check that the declared goals d belong to a stored unit and to year;
  * sets *u. False with out set. */
@@ -445,12 +417,12 @@ bool op_goals_import(struct req *r, int64_t year, const char *json, size_t len, 
                 db_begin(r->db, DB_HERE);
                 if (store_declaration_put(r->db, u.id, year, buf_str(&canonical), r->now) !=
                     STORE_OK) {
-                        ok = abort_with(r, out, 503, NULL, busy);
+                        ok = op_abort(r, out, 503, NULL, busy);
                 } else {
                         req_audit(r, "goals.import", d->unit.code,
                                   req_printf(r, "%lld 年度", (long long)year));
                         out->id = u.id;
-                        ok = finish(r, out, 200);
+                        ok = op_commit(r, out, 200);
                 }
                 buf_free(&canonical);
         }
@@ -476,7 +448,7 @@ bool op_year_issue(struct req *r, int64_t year, struct op *out)
         struct task_filter f = {.year = year};
         if (store_units(r->db, r->arena, &all, &units, &n) != STORE_OK ||
             store_tasks(r->db, r->arena, &all, &f, &existing, &n_existing) != STORE_OK)
-                return abort_with(r, out, 503, NULL, busy);
+                return op_abort(r, out, 503, NULL, busy);
         out->count = 0;
         for (size_t i = 0; i < n; i++) {
                 bool has = units[i].disabled;
@@ -488,17 +460,16 @@ bool op_year_issue(struct req *r, int64_t year, struct op *out)
                 struct task t = {.unit_id = units[i].id, .year = year, .status = "draft"};
                 if (store_declaration_get(r->db, r->arena, units[i].id, year, &declared) !=
                     STORE_OK)
-                        return abort_with(r, out, 503, NULL, busy);
+                        return op_abort(r, out, 503, NULL, busy);
                 if (!task_new_document(r, s, &units[i], year, declared, &t))
-                        return abort_with(r, out, 400, "document",
-                                          req_printf(r,
-                                                     "单位 %s 的绩效目标文件无法使用，请重新导入",
-                                                     units[i].code));
+                        return op_abort(r, out, 400, "document",
+                                        req_printf(r, "单位 %s 的绩效目标文件无法使用，请重新导入",
+                                                   units[i].code));
                 if (store_task_insert(r->db, &t, r->now, NULL) != STORE_OK)
-                        return abort_with(r, out, 503, NULL, busy);
+                        return op_abort(r, out, 503, NULL, busy);
                 out->count++;
         }
         req_audit(r, "year.issue", req_printf(r, "%lld", (long long)year),
                   req_printf(r, "下达 %zu 个自评任务", out->count));
-        return finish(r, out, 200);
+        return op_commit(r, out, 200);
 }

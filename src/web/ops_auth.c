@@ -35,14 +35,6 @@ void ops_local_end(struct req *r)
         arena_free(r->arena);
 }
 
-bool op_fail(struct op *out, int status, const char *field, const char *error)
-{
-        out->status = status;
-        out->field = field;
-        out->error = error;
-        return false;
-}
-
 const char *anon_csrf(struct req *r)
 {
         const char *have = req_cookie(r, "jx_csrf");

@@ -1,9 +1,9 @@
-/* The home page: what waits for the signed-in user. */
+/* The home page (待办事项): the tasks that wait for the signed-in user,
+ * and for the administrator the administration pages. */
 #include "layout.h"
 #include "pages.h"
 #include "tasks.h"
-
-#include <string.h>
+#include "view_tasks.h"
 
 void page_home(struct req *r)
 {
@@ -17,32 +17,21 @@ void page_home(struct req *r)
                     "<li><a href=\"/users\">用户管理</a>：开设账号、重置密码、停用</li>"
                     "<li><a href=\"/years\">年度与任务</a>：设置年度、导入绩效目标、下达自评任务</li>"
                     "<li><a href=\"/audit\">审计日志</a></li></ul></div>");
-        }
-        struct task *tasks;
-        size_t n;
-        if (store_tasks(r->db, r->arena, &r->scope, NULL, &tasks, &n) != STORE_OK) {
-                page_error(r, "读取任务失败，请稍后重试");
                 page_end(r);
                 return;
         }
-        html_raw(r, "<h2>我可以查看的自评任务</h2>");
-        if (!n) {
-                html_raw(r, "<p class=\"muted\">暂无自评任务。</p>");
-        } else {
-                html_raw(
-                    r,
-                    "<table><thead><tr><th>年度</th><th>单位编码</th><th>单位名称</th><th>状态</th>"
-                    "<th class=\"num\">计算总分</th><th>等级</th><th class=\"num\">错误</th></tr></thead><tbody>");
-                for (size_t i = 0; i < n; i++)
-                        html(
-                            r,
-                            "<tr><td>%lld</td><td>%s</td><td><a href=\"/tasks/%lld\">%s</a></td><td>%s</td>"
-                            "<td class=\"num\">%s</td><td>%s</td><td class=\"num\">%lld</td></tr>",
-                            (long long)tasks[i].year, tasks[i].unit_code, (long long)tasks[i].id,
-                            tasks[i].unit_name, task_status_label(tasks[i].status),
-                            tasks[i].total ? tasks[i].total : "—",
-                            tasks[i].grade ? tasks[i].grade : "—", (long long)tasks[i].errors);
-                html_raw(r, "</tbody></table>");
+        struct task *tasks;
+        size_t n;
+        if (!todo_list(r, &tasks, &n)) {
+                page_error(r, "读取待办事项失败，请稍后刷新页面重试");
+                page_end(r);
+                return;
         }
+        html_raw(r, "<h2>等待我处理的自评任务</h2>");
+        if (!n)
+                html_raw(r, "<p class=\"muted\">暂无待办事项。已提交的任务可在"
+                            "<a href=\"/tasks\">绩效自评查询</a>中查看。</p>");
+        else
+                view_task_table(r, tasks, n, NULL);
         page_end(r);
 }

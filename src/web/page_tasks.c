@@ -1,193 +1,210 @@
-/* Task pages: the list of self-evaluation tasks the user may see (GET
- * /tasks) and one task's evaluation, read-only (GET /tasks/{id}); plus the
- * task access helpers the JSON API shares (view_doc.h). */
+/* Task pages: 绩效自评查询 (GET /tasks: every task the user may see, by
+ * year, unit, status, grade, score and findings, sortable and paged) and
+ * a task's 概况与审核 (GET /tasks/{id}: where it stands, the review
+ * actions of whoever holds it, its findings and timeline, and the whole
+ * evaluation read-only), with the review actions (POST
+ * /tasks/{id}/transition). */
 #include "layout.h"
+#include "ops.h"
 #include "pages.h"
-#include "tasks.h"
+#include "query.h"
+#include "task_page.h"
 #include "view_doc.h"
+#include "view_tasks.h"
 
-#include "../doc/doc_io.h"
-
-#include <stdlib.h>
 #include <string.h>
 
-/* The task statuses, in workflow order (their labels: task_status_label). */
-static const char *const statuses[] = {"draft", "unit_review", "supervisor_review",
-                                       "finance_review", "done"};
+/* ---- GET /tasks ---------------------------------------------------------------- */
 
-static const char *const not_found = "自评任务不存在或无权查看";
-
-/* ---- task access (view_doc.h) ------------------------------------------------ */
-
-bool task_filter_read(struct req *r, struct task_filter *f)
-{
-        f->year = 0;
-        f->status = NULL;
-        const char *year = req_field(r, "year");
-        const char *status = req_field(r, "status");
-        if (year) {
-                if (strlen(year) != 4 || strspn(year, "0123456789") != 4) {
-                        reply_error(r, 400, "年度应为四位数字");
-                        return false;
-                }
-                f->year = (year[0] - '0') * 1000 + (year[1] - '0') * 100 + (year[2] - '0') * 10 +
-                          (year[3] - '0');
-        }
-        if (status) {
-                for (size_t i = 0; i < sizeof statuses / sizeof statuses[0] && !f->status; i++)
-                        if (strcmp(status, statuses[i]) == 0)
-                                f->status = statuses[i];
-                if (!f->status) {
-                        reply_error(r, 400,
-                                    "状态应为 draft、unit_review、supervisor_review、"
-                                    "finance_review 或 done");
-                        return false;
-                }
-        }
-        return true;
-}
-
-/* A shipped scheme by name; documents never name files on the server. */
-/* what, followed by the first diagnostic in brackets, in the arena. */
-static const char *problem(struct req *r, const char *what, const struct diags *errs)
-{
-        struct buf b = BUF_INIT;
-        buf_puts(&b, what);
-        if (errs->n) {
-                char *line = diag_line(&errs->items[0]);
-                buf_printf(&b, "（%s）", line);
-                free(line);
-        }
-        const char *s = arena_strdup(r->arena, buf_str(&b));
-        buf_free(&b);
-        return s;
-}
-
-bool task_view_open(struct req *r, bool evaluate, struct task_view *tv)
-{
-        memset(tv, 0, sizeof(*tv));
-        int64_t id = req_arg_id(r, 0);
-        enum store_rc rc =
-            id > 0 ? store_task_get(r->db, r->arena, id, &tv->task) : STORE_NOT_FOUND;
-        if (rc == STORE_ERROR) {
-                reply_error(r, 500, "读取自评任务失败，请稍后重试");
-                return false;
-        }
-        if (rc != STORE_OK || !scope_has_unit(r->db, &r->scope, tv->task.unit_id)) {
-                reply_error(r, 404, not_found);
-                return false;
-        }
-        if (!evaluate)
-                return true;
-        const char *json = tv->task.document ? tv->task.document : "";
-        struct diags errs = DIAGS_INIT;
-        tv->doc = doc_parse(json, strlen(json), &errs);
-        if (!tv->doc) {
-                tv->problem =
-                    problem(r, "自评文档无法读取，数据可能已损坏，请联系系统管理员", &errs);
-        } else {
-                const char *name = tv->doc->scheme ? tv->doc->scheme : "national";
-                tv->scheme = scheme_builtin(name);
-                if (!tv->scheme)
-                        diags_add(&errs, "$.scheme", "评分方案", "“%s”不是系统内置的评分方案",
-                                  name);
-                if (!tv->scheme)
-                        tv->problem = problem(
-                            r, "自评文档的评分方案无法载入，无法计算得分，请联系系统管理员", &errs);
-                else
-                        tv->eval = engine_evaluate(tv->doc, tv->scheme);
-        }
-        diags_free(&errs);
-        return true;
-}
-
-void task_view_free(struct task_view *tv)
-{
-        engine_free(tv->eval);
-        doc_free(tv->doc);
-        tv->eval = NULL;
-        tv->scheme = NULL;
-        tv->doc = NULL;
-}
-
-/* ---- GET /tasks --------------------------------------------------------------- */
-
-static void filter_form(struct req *r, const struct task_filter *f)
+static void query_form(struct req *r, const struct query_form *f)
 {
         struct year *years;
         size_t n_years = 0;
         if (store_years(r->db, r->arena, &years, &n_years) != STORE_OK)
                 n_years = 0;
-        html_raw(r, "<form method=\"get\" action=\"/tasks\" class=\"card inline\">"
+        html_raw(r, "<form method=\"get\" action=\"/tasks\" class=\"card inline query\">"
                     "<label>年度<select name=\"year\"><option value=\"\">全部年度</option>");
         for (size_t i = 0; i < n_years; i++)
                 html(r, "<option value=\"%lld\"%s>%lld年度</option>", (long long)years[i].year,
-                     years[i].year == f->year ? " selected" : "", (long long)years[i].year);
-        html_raw(r, "</select></label><label>状态<select name=\"status\">"
-                    "<option value=\"\">全部状态</option>");
-        for (size_t i = 0; i < sizeof statuses / sizeof statuses[0]; i++)
-                html(r, "<option value=\"%s\"%s>%s</option>", statuses[i],
-                     f->status == statuses[i] ? " selected" : "", task_status_label(statuses[i]));
-        html_raw(r, "</select></label><button type=\"submit\">筛选</button></form>");
+                     years[i].year == f->q.year ? " selected" : "", (long long)years[i].year);
+        html(r,
+             "</select></label><label>单位<input name=\"unit\" value=\"%s\" "
+             "placeholder=\"编码或名称\"></label><label>状态<select name=\"status\">"
+             "<option value=\"\">全部状态</option>",
+             f->unit);
+        for (int s = 0; s < WF_N_STATUS; s++)
+                html(r, "<option value=\"%s\"%s>%s</option>", wf_status_name((enum wf_status)s),
+                     f->status && strcmp(f->status, wf_status_name((enum wf_status)s)) == 0
+                         ? " selected"
+                         : "",
+                     wf_status_label((enum wf_status)s));
+        html(r,
+             "</select></label><label>等级<input name=\"grade\" value=\"%s\" size=\"4\"></label>"
+             "<label>总分从<input name=\"min\" value=\"%s\" size=\"5\" inputmode=\"decimal\">"
+             "</label><label>到<input name=\"max\" value=\"%s\" size=\"5\" inputmode=\"decimal\">"
+             "</label><label>发现问题不少于<input name=\"findings\" value=\"%s\" size=\"4\" "
+             "inputmode=\"numeric\"></label><button type=\"submit\">查询</button>"
+             "<a class=\"button secondary\" href=\"/tasks\">清除条件</a></form>",
+             f->grade, f->min, f->max, f->findings);
+}
+
+static void pager(struct req *r, const struct query_form *f, int64_t total)
+{
+        int64_t pages = (total + QUERY_PAGE_SIZE - 1) / QUERY_PAGE_SIZE;
+        html(r, "<p class=\"hint pager\">共 %lld 项", (long long)total);
+        if (pages > 1) {
+                html(r, "，第 %lld / %lld 页　", (long long)f->page, (long long)pages);
+                if (f->page > 1)
+                        html(r, "<a href=\"/tasks%s\">上一页</a>　",
+                             query_link(r, f, NULL, NULL, f->page - 1));
+                if (f->page < pages)
+                        html(r, "<a href=\"/tasks%s\">下一页</a>",
+                             query_link(r, f, NULL, NULL, f->page + 1));
+        }
+        html_raw(r, "</p>");
 }
 
 void page_tasks(struct req *r)
 {
-        struct task_filter f;
-        if (!task_filter_read(r, &f))
+        struct query_form f;
+        if (!query_read(r, &f))
                 return;
         struct task *tasks;
         size_t n;
-        if (store_tasks(r->db, r->arena, &r->scope, &f, &tasks, &n) != STORE_OK) {
-                reply_error(r, 500, "读取自评任务失败，请稍后重试");
+        int64_t total;
+        if (store_task_query(r->db, r->arena, &r->scope, &f.q, &tasks, &n, &total) != STORE_OK) {
+                reply_error(r, 503, "查询自评任务失败，请稍后重试");
                 return;
         }
-        page_begin(r, "绩效自评任务");
-        filter_form(r, &f);
-        if (!n) {
+        page_begin(r, "绩效自评查询");
+        query_form(r, &f);
+        if (!total)
                 html_raw(r, "<p class=\"muted\">没有符合条件的自评任务。</p>");
-                page_end(r);
-                return;
-        }
-        html_raw(r, "<table><thead><tr><th>年度</th><th>单位编码</th><th>单位名称</th><th>状态</th>"
-                    "<th class=\"num\">计算总分</th><th>等级</th><th class=\"num\">错误</th>"
-                    "<th class=\"num\">警告</th><th>更新时间</th></tr></thead><tbody>");
-        for (size_t i = 0; i < n; i++) {
-                const struct task *t = &tasks[i];
-                html(r,
-                     "<tr><td>%lld</td><td>%s</td><td><a href=\"/tasks/%lld\">%s</a></td>"
-                     "<td>%s</td><td class=\"num\">%s</td><td>%s</td>",
-                     (long long)t->year, t->unit_code, (long long)t->id, t->unit_name,
-                     task_status_label(t->status), t->total ? t->total : "—",
-                     t->grade ? t->grade : "—");
-                html_raw(r, t->errors ? "<td class=\"num diff\">" : "<td class=\"num\">");
-                html(r, "%lld</td><td class=\"num\">%lld</td><td>%s</td></tr>",
-                     (long long)t->errors, (long long)t->warnings, fmt_time(r, t->updated_at));
-        }
-        html(r, "</tbody></table><p class=\"hint\">共 %zu 项。</p>", n);
+        else
+                view_task_table(r, tasks, n, &f);
+        pager(r, &f, total);
         page_end(r);
 }
 
-/* ---- GET /tasks/{id} ---------------------------------------------------------- */
+/* ---- GET /tasks/{id} ---------------------------------------------------------------- */
+
+/* Who the task waits for, in words. */
+static const char *waiting_for(const struct task *t)
+{
+        switch (wf_status_parse(t->status)) {
+        case WF_DRAFT:
+                return "本单位经办岗填报";
+        case WF_UNIT_REVIEW:
+                return "本单位审核岗审核";
+        case WF_SUPERVISOR_REVIEW:
+                return "主管部门审核岗审核";
+        case WF_FINANCE_REVIEW:
+                return "财政绩效经办审核";
+        default:
+                return NULL;
+        }
+}
+
+/* The review actions for the user who holds the task. */
+static void actions(struct req *r, const struct task_view *tv, const char *comment)
+{
+        const struct user *u = &r->session.user;
+        const struct task *t = &tv->task;
+        if (!wf_holds(u, t))
+                return;
+        html(r,
+             "<form method=\"post\" action=\"/tasks/%lld/transition\" class=\"card actions\">"
+             "<input type=\"hidden\" name=\"version\" value=\"%lld\">",
+             (long long)t->id, (long long)t->version);
+        form_csrf(r);
+        html(r,
+             "<label>审核意见（退回时必填）<textarea name=\"comment\" rows=\"3\" "
+             "maxlength=\"2000\">%s</textarea></label><div class=\"buttons\">",
+             comment);
+        const char *why;
+        for (int a = 0; a < WF_N_ACTION; a++)
+                if (wf_next(t, (enum wf_action)a) != WF_UNKNOWN &&
+                    wf_may(u, t, (enum wf_action)a, &why))
+                        html(r,
+                             "<button type=\"submit\" name=\"action\" value=\"%s\"%s%s>%s</button>",
+                             wf_action_name((enum wf_action)a),
+                             a == WF_RETURN ? " class=\"secondary\"" : "",
+                             a == WF_APPROVE
+                                 ? " data-confirm=\"确认审核通过？通过后任务即告完成。\""
+                                 : "",
+                             wf_action_label((enum wf_action)a));
+        html_raw(r, "</div>");
+        if (tv->eval && tv->eval->n_errors)
+                html(
+                    r,
+                    "<p class=\"hint\">尚有 <a href=\"#findings\">%zu 个错误</a>，改正后才能送审或审核通过。</p>",
+                    tv->eval->n_errors);
+        html_raw(r, "</form>");
+}
+
+static void overview(struct req *r, struct task_view *tv, int status, const char *notice,
+                     const char *error)
+{
+        const struct task *t = &tv->task;
+        task_page_begin(r, t, TAB_OVERVIEW);
+        r->status = status;
+        if (notice)
+                page_notice(r, notice);
+        if (error)
+                page_error(r, error);
+        const char *waits = waiting_for(t);
+        html(r, "<div class=\"card\"><p>当前环节：<strong>%s</strong>%s%s%s</p>",
+             wf_status_label(wf_status_parse(t->status)), waits ? "（等待" : "", waits,
+             waits ? "）" : "");
+        if (wf_may_edit(&r->session.user, t))
+                html(
+                    r,
+                    "<p>您可以填写本任务：<a href=\"/tasks/%lld/basic\">基础数据表</a> · "
+                    "<a href=\"/tasks/%lld/self\">自评表</a> · <a href=\"/tasks/%lld/projects\">"
+                    "项目支出表</a> · <a href=\"/tasks/%lld/files\">文件</a>，填写完成后在下方送审。</p>",
+                    (long long)t->id, (long long)t->id, (long long)t->id, (long long)t->id);
+        html_raw(r, "</div>");
+        actions(r, tv, error ? req_field(r, "comment") : NULL);
+        if (tv->eval)
+                view_evaluation(r, tv->doc, tv->eval);
+        else
+                page_error(r, tv->problem);
+        task_timeline(r, t);
+        page_end(r);
+}
 
 void page_task(struct req *r)
 {
         struct task_view tv;
         if (!task_view_open(r, true, &tv))
                 return;
-        const struct task *t = &tv.task;
-        struct buf title = BUF_INIT;
-        buf_printf(&title, "%s %lld年度部门整体支出绩效自评", t->unit_name, (long long)t->year);
-        page_begin(r, buf_str(&title));
-        buf_free(&title);
-        html(r,
-             "<p class=\"hint\"><a href=\"/tasks\">← 全部自评任务</a>　状态：%s　版本 %lld　"
-             "更新于 %s</p>",
-             task_status_label(t->status), (long long)t->version, fmt_time(r, t->updated_at));
-        if (tv.eval)
-                view_evaluation(r, tv.doc, tv.eval);
-        else
-                page_error(r, tv.problem);
-        page_end(r);
+        const char *done = req_param(r, "done");
+        const char *notice = NULL;
+        if (done && wf_action_parse(done) >= 0)
+                notice =
+                    req_printf(r, "已%s。", wf_action_label((enum wf_action)wf_action_parse(done)));
+        overview(r, &tv, 200, notice, NULL);
+        task_view_free(&tv);
+}
+
+/* ---- POST /tasks/{id}/transition ------------------------------------------------------ */
+
+void page_task_transition(struct req *r)
+{
+        struct task_view tv;
+        if (!task_view_open(r, true, &tv))
+                return;
+        int a = wf_action_parse(req_field(r, "action"));
+        struct op out = {0};
+        if (a < 0)
+                op_fail(&out, 400, "action", "请选择送审、审核通过或退回");
+        else if (op_task_transition(r, &tv, (enum wf_action)a, req_field(r, "comment"),
+                                    req_field(r, "version"), &out)) {
+                reply_redirect(r, req_printf(r, "/tasks/%lld?done=%s", (long long)tv.task.id,
+                                             wf_action_name((enum wf_action)a)));
+                task_view_free(&tv);
+                return;
+        }
+        overview(r, &tv, out.status, NULL, out.error);
         task_view_free(&tv);
 }

@@ -46,12 +46,22 @@ void api_year_issue(struct req *r);
 void api_goals_import(struct req *r);
 void api_audit(struct req *r);
 
-/* tasks (page_tasks.c, api_tasks.c) */
+/* tasks (page_tasks.c, page_edit.c, api_tasks.c) */
 void page_tasks(struct req *r);
 void page_task(struct req *r);
+void page_task_transition(struct req *r);
+void page_edit_basic(struct req *r);
+void page_edit_self(struct req *r);
+void page_edit_project(struct req *r);
+void page_projects(struct req *r);
 void api_tasks(struct req *r);
+void api_todo(struct req *r);
 void api_task_get(struct req *r);
 void api_task_document(struct req *r);
+void api_task_events(struct req *r);
+void api_task_preview(struct req *r);
+void api_task_save(struct req *r);
+void api_task_transition(struct req *r);
 
 /* The route table, for the server and for tests. */
 extern const struct route app_routes[];

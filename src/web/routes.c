@@ -30,6 +30,15 @@ const struct route app_routes[] = {
     /* tasks */
     {"GET", "/tasks", page_tasks, 0, CAN_VIEW_TASKS},
     {"GET", "/tasks/{id}", page_task, 0, CAN_VIEW_TASKS},
+    {"POST", "/tasks/{id}/transition", page_task_transition, 0, CAN_REVIEW_TASKS},
+    {"GET", "/tasks/{id}/basic", page_edit_basic, 0, CAN_VIEW_TASKS},
+    {"POST", "/tasks/{id}/basic", page_edit_basic, 0, CAN_EDIT_TASKS},
+    {"GET", "/tasks/{id}/self", page_edit_self, 0, CAN_VIEW_TASKS},
+    {"POST", "/tasks/{id}/self", page_edit_self, 0, CAN_EDIT_TASKS},
+    {"GET", "/tasks/{id}/projects", page_projects, 0, CAN_VIEW_TASKS},
+    {"POST", "/tasks/{id}/projects", page_projects, 0, CAN_EDIT_TASKS},
+    {"GET", "/tasks/{id}/projects/{n}", page_edit_project, 0, CAN_VIEW_TASKS},
+    {"POST", "/tasks/{id}/projects/{n}", page_edit_project, 0, CAN_EDIT_TASKS},
     /* JSON API */
     {"GET", "/api/session", api_session, R_PUBLIC, ANY_ROLE},
     {"POST", "/api/login", api_login, R_PUBLIC, ANY_ROLE},
@@ -49,8 +58,13 @@ const struct route app_routes[] = {
     {"POST", "/api/years/{year}/goals", api_goals_import, 0, CAN_MANAGE_YEARS},
     {"GET", "/api/audit", api_audit, 0, CAN_VIEW_AUDIT},
     {"GET", "/api/tasks", api_tasks, 0, CAN_VIEW_TASKS},
+    {"GET", "/api/todo", api_todo, 0, CAN_VIEW_TASKS},
     {"GET", "/api/tasks/{id}", api_task_get, 0, CAN_VIEW_TASKS},
     {"GET", "/api/tasks/{id}/document", api_task_document, 0, CAN_VIEW_TASKS},
+    {"GET", "/api/tasks/{id}/events", api_task_events, 0, CAN_VIEW_TASKS},
+    {"POST", "/api/tasks/{id}/preview", api_task_preview, 0, CAN_EDIT_TASKS},
+    {"POST", "/api/tasks/{id}/save", api_task_save, 0, CAN_EDIT_TASKS},
+    {"POST", "/api/tasks/{id}/transition", api_task_transition, 0, CAN_REVIEW_TASKS},
 };
 
 const size_t app_routes_count = sizeof app_routes / sizeof app_routes[0];

@@ -1,26 +1,15 @@
 /* Self-evaluation tasks (see tasks.h). */
 #include "tasks.h"
 
+#include "../workflow/workflow.h"
+
 #include "../doc/doc_io.h"
 #include "../engine/engine.h"
 
+#include "../base/vec.h"
+
+#include <stdlib.h>
 #include <string.h>
-
-static const char *const status_labels[][2] = {
-    {"draft", "经办岗填报中"},
-    {"unit_review", "待本单位审核"},
-    {"supervisor_review", "待主管部门审核"},
-    {"finance_review", "待财政绩效经办审核"},
-    {"done", "已完成"},
-};
-
-const char *task_status_label(const char *status)
-{
-        for (size_t i = 0; i < sizeof status_labels / sizeof status_labels[0]; i++)
-                if (strcmp(status, status_labels[i][0]) == 0)
-                        return status_labels[i][1];
-        return status;
-}
 
 void task_set_document(struct req *r, const struct doc *d, const struct scheme *s, struct task *t)
 {
@@ -157,4 +146,95 @@ bool task_new_document(struct req *r, const struct scheme *s, const struct unit 
         task_set_document(r, d, s, t);
         doc_free(d);
         return true;
+}
+
+/* ---- to do ------------------------------------------------------------------------- */
+
+bool todo_list(struct req *r, struct task **out, size_t *n)
+{
+        const struct user *u = &r->session.user;
+        struct vec v = VEC_INIT(struct task);
+        for (int s = WF_DRAFT; s < WF_DONE; s++) {
+                struct task_filter f = {0, wf_status_name((enum wf_status)s)};
+                struct task *tasks;
+                size_t k;
+                if (store_tasks(r->db, r->arena, &r->scope, &f, &tasks, &k) != STORE_OK) {
+                        vec_finish(&v, r->arena, n);
+                        return false;
+                }
+                for (size_t i = 0; i < k; i++)
+                        if (wf_holds(u, &tasks[i]))
+                                *(struct task *)vec_push(&v) = tasks[i];
+        }
+        *out = vec_finish(&v, r->arena, n);
+        return true;
+}
+
+/* ---- reading a task the user may see ------------------------------------------ */
+
+static const char *const not_found = "自评任务不存在或无权查看";
+
+/* what, followed by the first diagnostic in brackets, in the arena. */
+static const char *problem(struct req *r, const char *what, const struct diags *errs)
+{
+        struct buf b = BUF_INIT;
+        buf_puts(&b, what);
+        if (errs->n) {
+                char *line = diag_line(&errs->items[0]);
+                buf_printf(&b, "（%s）", line);
+                free(line);
+        }
+        const char *s = arena_strdup(r->arena, buf_str(&b));
+        buf_free(&b);
+        return s;
+}
+
+bool task_view_open(struct req *r, bool evaluate, struct task_view *tv)
+{
+        memset(tv, 0, sizeof(*tv));
+        int64_t id = req_arg_id(r, 0);
+        enum store_rc rc =
+            id > 0 ? store_task_get(r->db, r->arena, id, &tv->task) : STORE_NOT_FOUND;
+        if (rc == STORE_ERROR) {
+                reply_error(r, 500, "读取自评任务失败，请稍后重试");
+                return false;
+        }
+        if (rc != STORE_OK || !scope_has_unit(r->db, &r->scope, tv->task.unit_id)) {
+                reply_error(r, 404, not_found);
+                return false;
+        }
+        if (evaluate && task_view_parse(r, tv))
+                tv->eval = engine_evaluate(tv->doc, tv->scheme);
+        return true;
+}
+
+bool task_view_parse(struct req *r, struct task_view *tv)
+{
+        const char *json = tv->task.document ? tv->task.document : "";
+        struct diags errs = DIAGS_INIT;
+        tv->doc = doc_parse(json, strlen(json), &errs);
+        if (!tv->doc) {
+                tv->problem =
+                    problem(r, "自评文档无法读取，数据可能已损坏，请联系系统管理员", &errs);
+        } else {
+                const char *name = tv->doc->scheme ? tv->doc->scheme : "national";
+                tv->scheme = scheme_builtin(name);
+                if (!tv->scheme) {
+                        diags_add(&errs, "$.scheme", "评分方案", "“%s”不是系统内置的评分方案",
+                                  name);
+                        tv->problem = problem(
+                            r, "自评文档的评分方案无法载入，无法计算得分，请联系系统管理员", &errs);
+                }
+        }
+        diags_free(&errs);
+        return tv->doc && tv->scheme;
+}
+
+void task_view_free(struct task_view *tv)
+{
+        engine_free(tv->eval);
+        doc_free(tv->doc);
+        tv->eval = NULL;
+        tv->scheme = NULL;
+        tv->doc = NULL;
 }

@@ -11,6 +11,7 @@
 #include "../doc/doc.h"
 #include "../engine/engine.h"
 #include "../http/http.h"
+#include "tasks.h"
 
 /* Append to r->out the HTML of evaluation e of document d (e->doc == d),
  * read-only: computed figures beside stated ones, differences marked with
@@ -37,27 +38,6 @@ const char *view_money_unit(enum money_unit u);
  * tables), each only when the document holds any of it (view_data.c). */
 void view_basic_data(struct req *r, const struct doc *d);
 void view_perf_data(struct req *r, const struct doc *d);
-
-/* ---- task access (page_tasks.c) ----------------------------------------------- */
-
-/* A task the signed-in user may see, with its document evaluated. */
-struct task_view {
-        struct task task;
-        struct doc *doc;             /* NULL when the stored document cannot be read */
-        const struct scheme *scheme; /* shared; NULL when its scheme is not a shipped one */
-        struct evaluation *eval;     /* NULL unless doc and scheme are */
-        const char *problem;         /* why doc, scheme or eval is NULL (Chinese), or NULL */
-};
-
-/* Read the task of path argument 0 into tv. Answers the request itself
- * and returns false when the id is malformed or zero, the task does not
- * exist or lies outside the user's scope (all three: 404 "自评任务不存在
- * 或无权查看", so other units' ids cannot be probed) or the database fails
- * (500). With evaluate, also parses the document, loads its scheme (a
- * shipped one only) and evaluates it; a failure there is not answered but
- * described in tv->problem. Release with task_view_free(). */
-bool task_view_open(struct req *r, bool evaluate, struct task_view *tv);
-void task_view_free(struct task_view *tv);
 
 /* The list filter of the query string: year (four digits) and status (a
  * task status name). Answers 400 and returns false when either is

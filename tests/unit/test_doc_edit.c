@@ -174,8 +174,8 @@ static void test_diff_names_every_change(void **state)
         doc_free(b);
 }
 
-static const char *const stated_codes[] = {"sum.mismatch",   "rate.mismatch",  "total.mismatch",
-                                           "score.mismatch", "grade.mismatch", "figure.rounded",
+static const char *const stated_codes[] = {"sum.mismatch",     "rate.mismatch",   "total.mismatch",
+                                           "score.mismatch",   "grade.mismatch",  "figure.rounded",
                                            "sum.stated_total", "score.above_rule"};
 
 static void test_adopted_documents_state_what_the_engine_computes(void **state)
