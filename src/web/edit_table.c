@@ -44,7 +44,8 @@ static void split_rows(struct form_ctx *c, const char *prefix, bool income,
         }
 }
 
-static void budget(struct form_ctx *c, const char *prefix, const struct budget_request *b)
+static void budget(struct form_ctx *c, const char *prefix, const struct budget_request *b,
+                   const struct table_score *ts)
 {
         struct req *r = c->r;
         html_raw(r, "<h3>年度预算申请</h3><p class=\"hint\">金额单位：");
@@ -63,9 +64,10 @@ static void budget(struct form_ctx *c, const char *prefix, const struct budget_r
         fc_dec(c, P(c, "%s.budget.adjusted", prefix), b->adjusted);
         html_raw(r, "</td><td>");
         fc_dec(c, P(c, "%s.budget.executed", prefix), b->executed);
-        html_raw(r, "</td><td>");
-        fc_dec(c, P(c, "%s.budget.weight", prefix), b->weight);
-        html_raw(r, "</td><td class=\"num\">");
+        /* the scheme fixes the execution weight */
+        html(r, "</td><td class=\"num\">%s</td><td class=\"num\">",
+             dec_fmt(ts && ts->has_execution ? ts->exec_weight : b->weight, -1,
+                     (char[DEC_BUFSZ]){0}));
         fc_computed(c, P(c, "%s.budget.stated_rate_pct", prefix), 2, true);
         html_raw(r, "</td><td class=\"num\">");
         fc_computed(c, P(c, "%s.budget.stated_score", prefix), 2, false);
@@ -218,7 +220,7 @@ static void indicators(struct form_ctx *c, const char *prefix, const struct scor
 void edit_score_table(struct form_ctx *c, const char *prefix, const struct score_table *st,
                       const struct table_score *ts, bool fixed_tree)
 {
-        budget(c, prefix, &st->budget);
+        budget(c, prefix, &st->budget, ts);
         goal(c, prefix, &st->goal);
         indicators(c, prefix, st, ts, fixed_tree);
         html_raw(c->r, "<p class=\"totals\"><strong>总分</strong> ");
