@@ -16,6 +16,7 @@
 #define CAN_MANAGE_USERS ROLE_BIT(ROLE_ADMIN) /* list, create, change, disable, reset */
 #define CAN_MANAGE_YEARS ROLE_BIT(ROLE_ADMIN) /* fiscal years, declared goals, issuing tasks */
 #define CAN_VIEW_TASKS   POSTS_ALL            /* tasks in scope, read-only */
+#define CAN_EDIT_TASKS   POSTS_UNIT /* only unit posts ever edit; the workflow decides when */
 #define CAN_VIEW_AUDIT   ROLE_BIT(ROLE_ADMIN)
 
 #endif

@@ -30,6 +30,11 @@ const struct route app_routes[] = {
     /* tasks */
     {"GET", "/tasks", page_tasks, 0, CAN_VIEW_TASKS},
     {"GET", "/tasks/{id}", page_task, 0, CAN_VIEW_TASKS},
+    /* attachments */
+    {"GET", "/tasks/{id}/files", page_files, 0, CAN_VIEW_TASKS},
+    {"POST", "/tasks/{id}/files", page_file_upload, 0, CAN_EDIT_TASKS},
+    {"GET", "/tasks/{id}/files/{fid}", page_file_download, 0, CAN_VIEW_TASKS},
+    {"POST", "/tasks/{id}/files/{fid}/delete", page_file_delete, 0, CAN_EDIT_TASKS},
     /* JSON API */
     {"GET", "/api/session", api_session, R_PUBLIC, ANY_ROLE},
     {"POST", "/api/login", api_login, R_PUBLIC, ANY_ROLE},
@@ -51,6 +56,10 @@ const struct route app_routes[] = {
     {"GET", "/api/tasks", api_tasks, 0, CAN_VIEW_TASKS},
     {"GET", "/api/tasks/{id}", api_task_get, 0, CAN_VIEW_TASKS},
     {"GET", "/api/tasks/{id}/document", api_task_document, 0, CAN_VIEW_TASKS},
+    {"GET", "/api/tasks/{id}/files", api_files, 0, CAN_VIEW_TASKS},
+    {"POST", "/api/tasks/{id}/files", api_file_upload, 0, CAN_EDIT_TASKS},
+    {"GET", "/api/tasks/{id}/files/{fid}", api_file_download, 0, CAN_VIEW_TASKS},
+    {"POST", "/api/tasks/{id}/files/{fid}/delete", api_file_delete, 0, CAN_EDIT_TASKS},
 };
 
 const size_t app_routes_count = sizeof app_routes / sizeof app_routes[0];
