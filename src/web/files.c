@@ -113,6 +113,13 @@ static const char *describe(struct req *r, const char *kind, const char *project
                        : req_printf(r, "%s：%s", files_kind_label(kind), name);
 }
 
+static bool abort_with(struct req *r, struct op *out, int status, const char *field,
+                       const char *error)
+{
+        db_rollback(r->db);
+        return op_fail(out, status, field, error);
+}
+
 /* Begin the write transaction and re-check, inside it, that the task
  * still exists and the user may still edit it (it may have been
  * submitted since it was read). False after setting out and rolling
@@ -144,10 +151,8 @@ static bool finish_edit(struct req *r, const struct task *t, const char *action,
         const char *target =
             req_printf(r, "tasks/%lld/files/%lld", (long long)t->id, (long long)out->id);
         if (store_task_event_add(r->db, t->id, &e) != STORE_OK ||
-            req_audit(r, audit_action, target, detail) != STORE_OK) {
-                db_rollback(r->db);
-                return op_fail(out, 503, NULL, "数据库繁忙，请稍后重试");
-        }
+            req_audit(r, audit_action, target, detail) != STORE_OK)
+                return abort_with(r, out, 503, NULL, "数据库繁忙，请稍后重试");
         if (db_commit(r->db) != DB_OK)
                 return op_fail(out, 503, NULL, "数据库繁忙，请稍后重试");
         return true;
@@ -238,29 +243,29 @@ bool op_file_upload(struct req *r, const struct task *t, const struct doc *d, co
         struct stored_file f = {.task_id = t->id};
         if (!check_upload(r, d, kind, project, &f, out))
                 return false;
-        struct stored_file *files;
-        size_t n;
-        if (store_files(r->db, r->arena, t->id, &files, &n) != STORE_OK)
-                return op_fail(out, 503, NULL, "数据库繁忙，请稍后重试");
-        if (n >= FILES_MAX_PER_TASK)
-                return op_fail(out, 400, "file",
-                               req_printf(r, "每个自评任务最多 %d 个附件，请先删除不需要的附件",
-                                          FILES_MAX_PER_TASK));
-        for (size_t i = 0; i < n; i++)
-                if (same(files[i].sha256, f.sha256) && same(files[i].kind, f.kind) &&
-                    (!f.project || same(files[i].project, f.project)))
-                        return op_fail(out, 409, "file",
-                                       req_printf(r, "“%s” 与已上传的 “%s” 内容相同，无需重复上传",
-                                                  f.name, files[i].name));
         f.uploaded_by = r->session.user.id;
         f.uploader = r->session.user.name;
         f.uploaded_at = r->now;
         if (!begin_edit(r, t, out))
                 return false;
-        if (store_file_insert(r->db, &f, &out->id) != STORE_OK) {
-                db_rollback(r->db);
-                return op_fail(out, 503, NULL, "数据库繁忙，请稍后重试");
-        }
+        /* inside the transaction, so two uploads at once cannot both pass */
+        struct stored_file *files;
+        size_t n;
+        if (store_files(r->db, r->arena, t->id, &files, &n) != STORE_OK)
+                return abort_with(r, out, 503, NULL, "数据库繁忙，请稍后重试");
+        if (n >= FILES_MAX_PER_TASK)
+                return abort_with(r, out, 400, "file",
+                                  req_printf(r, "每个自评任务最多 %d 个附件，请先删除不需要的附件",
+                                             FILES_MAX_PER_TASK));
+        for (size_t i = 0; i < n; i++)
+                if (same(files[i].sha256, f.sha256) && same(files[i].kind, f.kind) &&
+                    (!f.project || same(files[i].project, f.project)))
+                        return abort_with(r, out, 409, "file",
+                                          req_printf(r,
+                                                     "“%s” 与已上传的 “%s” 内容相同，无需重复上传",
+                                                     f.name, files[i].name));
+        if (store_file_insert(r->db, &f, &out->id) != STORE_OK)
+                return abort_with(r, out, 503, NULL, "数据库繁忙，请稍后重试");
         const char *what = describe(r, f.kind, f.project, f.name);
         const char *detail = req_printf(r, "%s，%lld 字节，%s，SHA-256 %s", what, (long long)f.size,
                                         f.media_type, f.sha256);
@@ -291,11 +296,10 @@ bool op_file_delete(struct req *r, const struct task *t, int64_t file_id, struct
         if (!begin_edit(r, t, out))
                 return false;
         enum store_rc rc = store_file_delete(r->db, t->id, file_id);
-        if (rc != STORE_OK) {
-                db_rollback(r->db);
-                return rc == STORE_NOT_FOUND ? op_fail(out, 404, NULL, "附件不存在或已被删除")
-                                             : op_fail(out, 503, NULL, "数据库繁忙，请稍后重试");
-        }
+        if (rc != STORE_OK)
+                return rc == STORE_NOT_FOUND
+                           ? abort_with(r, out, 404, NULL, "附件不存在或已被删除")
+                           : abort_with(r, out, 503, NULL, "数据库繁忙，请稍后重试");
         out->id = file_id;
         const char *what = describe(r, f->kind, f->project, f->name);
         const char *detail = req_printf(r, "%s，SHA-256 %s", what, f->sha256);

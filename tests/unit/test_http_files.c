@@ -459,6 +459,23 @@ static void test_each_refusal_with_its_message(void **state)
                       "multipart/form-data; boundary=" BOUNDARY, body.data, body.len / 2, true);
         expect(&r, 400, "表单内容不完整");
         response_free(&r);
+        buf_reset(&body);
+        for (int i = 0; i < 65; i++)
+                buf_printf(&body,
+                           "--" BOUNDARY
+                           "\r\nContent-Disposition: form-data; name=\"f%d\"\r\n\r\nx\r\n",
+                           i);
+        buf_puts(&body, "--" BOUNDARY "--\r\n");
+        r = http_body(&cl[PREPARER], "POST", files_path(task_main, true),
+                      "multipart/form-data; boundary=" BOUNDARY, body.data, body.len, true);
+        expect(&r, 400, "表单最多可有 64 个部分，实际超过了这个数");
+        response_free(&r);
+        const char nul[] = "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"file\"; "
+                           "filename=\"a.pdf\0.exe\"\r\n\r\n%PDF-1.7\r\n--" BOUNDARY "--\r\n";
+        r = http_body(&cl[PREPARER], "POST", files_path(task_main, true),
+                      "multipart/form-data; boundary=" BOUNDARY, nul, sizeof nul - 1, true);
+        expect(&r, 400, "表单第 1 部分的字段名或文件名含有空字符");
+        response_free(&r);
         buf_free(&body);
         /* the file limit: the handler refuses, naming the file and the limit */
         struct buf big = BUF_INIT;
@@ -861,6 +878,39 @@ static void test_files_missing_before_and_after(void **state)
         response_free(&r);
 }
 
+/* ---- how many --------------------------------------------------------------------------- */
+
+static void test_at_most_100_files_per_task(void **state)
+{
+        (void)state;
+        int64_t n = count_rows("files", task_sub);
+        for (int64_t i = n; i < FILES_MAX_PER_TASK; i++) {
+                char sha[65];
+                snprintf(sha, sizeof sha, "%064lld", (long long)i);
+                struct db_stmt *st = db_prepare(
+                    db,
+                    "INSERT INTO files (task_id, kind, name, media_type, size, sha256, content, "
+                    "uploaded_at) VALUES (?1, 'other', 'filler.pdf', 'application/pdf', 1, ?2, "
+                    "x'25', 0)");
+                db_bind_int(st, 1, task_sub);
+                db_bind_text(st, 2, sha);
+                assert_int_equal(db_run(st), DB_OK);
+        }
+        struct buf pdf = BUF_INIT;
+        sample_pdf(&pdf);
+        buf_puts(&pdf, "% one too many\n");
+        struct response r = upload(OTHER_UNIT, task_sub, "other", NULL, "第101个.pdf", &pdf);
+        expect(&r, 400, "每个自评任务最多 100 个附件，请先删除不需要的附件");
+        response_free(&r);
+        assert_int_equal(count_rows("files", task_sub), FILES_MAX_PER_TASK);
+        struct db_stmt *st = db_prepare(db, "DELETE FROM files WHERE name = 'filler.pdf'");
+        assert_int_equal(db_run(st), DB_OK);
+        r = upload(OTHER_UNIT, task_sub, "other", NULL, "第101个.pdf", &pdf);
+        expect(&r, 201, NULL);
+        response_free(&r);
+        buf_free(&pdf);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -870,6 +920,7 @@ int main(void)
             cmocka_unit_test(test_timeline_and_audit_record_every_change),
             cmocka_unit_test(test_the_page_works_with_plain_forms),
             cmocka_unit_test(test_files_missing_before_and_after),
+            cmocka_unit_test(test_at_most_100_files_per_task),
         };
         return cmocka_run_group_tests(tests, setup, teardown);
 }
