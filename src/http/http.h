@@ -23,6 +23,17 @@ struct param {
         const char *value;
 };
 
+/* A file part of a multipart/form-data body (multipart.h). The strings
+ * live in the request's arena; data points into the request body, which
+ * lives as long as the request. */
+struct upload {
+        const char *field;        /* the form field's name */
+        const char *filename;     /* as the client sent it ("" when no file was chosen) */
+        const char *content_type; /* as the client claimed it, or NULL; never trusted */
+        const char *data;
+        size_t len;
+};
+
 struct header {
         const char *name;
         const char *value;
@@ -45,8 +56,11 @@ struct req {
         const char *ip;
         struct param *query;
         size_t n_query;
-        struct param *form; /* urlencoded form or top-level JSON members */
+        struct param *form; /* urlencoded form, text parts of a multipart form or
+                               top-level JSON members */
         size_t n_form;
+        struct upload *uploads; /* file parts of a multipart form */
+        size_t n_uploads;
         const char *body; /* the raw body (NUL-terminated) */
         size_t body_len;
         const char *path_args[MAX_PATH_ARGS]; /* {…} segments of the route */
@@ -118,7 +132,8 @@ void reply_html(struct req *r, int status);
 void reply_session_cookie(struct req *r, const char *token);
 
 /* An entry in the audit log for this request (actor: the session's user,
- * or who the anonymous request claimed to be). */
-void req_audit(struct req *r, const char *action, const char *target, const char *detail);
+ * or who the anonymous request claimed to be). Returns the store's
+ * outcome, so a caller inside a transaction can roll back on failure. */
+enum store_rc req_audit(struct req *r, const char *action, const char *target, const char *detail);
 
 #endif

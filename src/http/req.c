@@ -146,7 +146,7 @@ void reply_session_cookie(struct req *r, const char *token)
         buf_free(&c);
 }
 
-void req_audit(struct req *r, const char *action, const char *target, const char *detail)
+enum store_rc req_audit(struct req *r, const char *action, const char *target, const char *detail)
 {
         struct audit_entry e = {
             .at = r->now, .ip = r->ip, .action = action, .target = target, .detail = detail};
@@ -160,5 +160,5 @@ void req_audit(struct req *r, const char *action, const char *target, const char
                 const char *claimed = req_field(r, "phone");
                 e.actor = claimed ? claimed : "-";
         }
-        store_audit(r->db, &e);
+        return store_audit(r->db, &e);
 }

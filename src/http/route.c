@@ -1,5 +1,6 @@
 /* Routing and the guards every route passes (see route.h). */
 #include "route.h"
+#include "multipart.h"
 #include "server.h"
 
 #include "../auth/auth.h"
@@ -10,6 +11,7 @@
 #include <jansson.h>
 #include <microhttpd.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- preparing -------------------------------------------------------------- */
 
@@ -157,6 +159,17 @@ static bool parse_body(struct req *r)
                         buf_free(&msg);
                         return false;
                 }
+        } else if (type && strncasecmp(type, "multipart/form-data", 19) == 0) {
+                struct multipart m;
+                const char *why = multipart_parse(r->arena, type, r->body, r->body_len, &m);
+                if (why) {
+                        reply_error(r, 400, why);
+                        return false;
+                }
+                r->form = m.fields;
+                r->n_form = m.n_fields;
+                r->uploads = m.uploads;
+                r->n_uploads = m.n_uploads;
         }
         return true;
 }

@@ -110,6 +110,19 @@ static size_t body_limit(const struct server *s, const char *url)
         return strstr(url, "/files") ? s->cfg.max_upload : s->cfg.max_body;
 }
 
+/* The 413 answer, naming the limit that applied. */
+static void refuse_too_large(struct server *s, struct req *r, const char *url)
+{
+        if (body_limit(s, url) == s->cfg.max_upload)
+                reply_error(r, 413,
+                            req_printf(r,
+                                       "提交的内容过大：上传文件的请求不能超过 %zu MB，"
+                                       "请缩小文件后重试",
+                                       s->cfg.max_upload >> 20));
+        else
+                reply_error(r, 413, "提交的内容过大，请缩小后重试");
+}
+
 static void purge_sessions(struct server *s, struct req *r)
 {
         if (r->now - s->last_purge < 60)
@@ -142,7 +155,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
                         x->too_large = true;
                         r->now = (int64_t)time(NULL);
                         route_prepare(r);
-                        reply_error(r, 413, "提交的内容过大，请缩小后重试");
+                        refuse_too_large(s, r, url);
                         return send_reply(c, r);
                 }
                 return MHD_YES;
@@ -161,7 +174,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         r->now = (int64_t)time(NULL);
         route_prepare(r);
         if (x->too_large) {
-                reply_error(r, 413, "提交的内容过大，请缩小后重试");
+                refuse_too_large(s, r, url);
                 return send_reply(c, r);
         }
         r->db = worker_db(s);

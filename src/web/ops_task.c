@@ -2,6 +2,7 @@
  * the edit pages or sent to the API, under the optimistic version, and
  * moving a task along the review chain. Each write is one transaction
  * with its timeline event and audit entry. */
+#include "files.h"
 #include "ops.h"
 
 #include "../base/jsonw.h"
@@ -241,6 +242,14 @@ static const char *blocked(struct req *r, const struct task_view *tv, enum wf_ac
                                   wf_action_label(a), f->label, f->message);
         }
         const struct task *t = &tv->task;
+        struct buf missing = BUF_INIT;
+        if (files_missing(r, t, tv->doc, &missing)) {
+                const char *why =
+                    req_printf(r, "附件不全，不能%s。%s", wf_action_label(a), buf_str(&missing));
+                buf_free(&missing);
+                return why;
+        }
+        buf_free(&missing);
         if (a == WF_SUBMIT && wf_status_parse(t->status) == WF_DRAFT &&
             unit_is_supervising(t->unit_code)) {
                 int64_t open = 0;

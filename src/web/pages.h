@@ -63,6 +63,16 @@ void api_task_preview(struct req *r);
 void api_task_save(struct req *r);
 void api_task_transition(struct req *r);
 
+/* attachments (page_files.c, api_files.c) */
+void page_files(struct req *r);
+void page_file_upload(struct req *r);
+void page_file_download(struct req *r);
+void page_file_delete(struct req *r);
+void api_files(struct req *r);
+void api_file_upload(struct req *r);
+void api_file_download(struct req *r);
+void api_file_delete(struct req *r);
+
 /* The route table, for the server and for tests. */
 extern const struct route app_routes[];
 extern const size_t app_routes_count;

@@ -39,6 +39,11 @@ const struct route app_routes[] = {
     {"POST", "/tasks/{id}/projects", page_projects, 0, CAN_EDIT_TASKS},
     {"GET", "/tasks/{id}/projects/{n}", page_edit_project, 0, CAN_VIEW_TASKS},
     {"POST", "/tasks/{id}/projects/{n}", page_edit_project, 0, CAN_EDIT_TASKS},
+    /* attachments */
+    {"GET", "/tasks/{id}/files", page_files, 0, CAN_VIEW_TASKS},
+    {"POST", "/tasks/{id}/files", page_file_upload, 0, CAN_EDIT_TASKS},
+    {"GET", "/tasks/{id}/files/{fid}", page_file_download, 0, CAN_VIEW_TASKS},
+    {"POST", "/tasks/{id}/files/{fid}/delete", page_file_delete, 0, CAN_EDIT_TASKS},
     /* JSON API */
     {"GET", "/api/session", api_session, R_PUBLIC, ANY_ROLE},
     {"POST", "/api/login", api_login, R_PUBLIC, ANY_ROLE},
@@ -65,6 +70,10 @@ const struct route app_routes[] = {
     {"POST", "/api/tasks/{id}/preview", api_task_preview, 0, CAN_EDIT_TASKS},
     {"POST", "/api/tasks/{id}/save", api_task_save, 0, CAN_EDIT_TASKS},
     {"POST", "/api/tasks/{id}/transition", api_task_transition, 0, CAN_REVIEW_TASKS},
+    {"GET", "/api/tasks/{id}/files", api_files, 0, CAN_VIEW_TASKS},
+    {"POST", "/api/tasks/{id}/files", api_file_upload, 0, CAN_EDIT_TASKS},
+    {"GET", "/api/tasks/{id}/files/{fid}", api_file_download, 0, CAN_VIEW_TASKS},
+    {"POST", "/api/tasks/{id}/files/{fid}/delete", api_file_delete, 0, CAN_EDIT_TASKS},
 };
 
 const size_t app_routes_count = sizeof app_routes / sizeof app_routes[0];

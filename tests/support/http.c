@@ -228,6 +228,12 @@ static void remember_cookies(struct client *c, const struct response *r)
 struct response http(struct client *c, const char *method, const char *path,
                      const char *content_type, const char *body, bool csrf)
 {
+        return http_body(c, method, path, content_type, body, body ? strlen(body) : 0, csrf);
+}
+
+struct response http_body(struct client *c, const char *method, const char *path,
+                          const char *content_type, const void *body, size_t len, bool csrf)
+{
         struct buf req = BUF_INIT;
         buf_printf(&req, "%s %s HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nConnection: close\r\n", method,
                    path, c->srv->port);
@@ -240,13 +246,11 @@ struct response http(struct client *c, const char *method, const char *path,
         }
         if (csrf && c->csrf[0])
                 buf_printf(&req, "X-CSRF-Token: %s\r\n", c->csrf);
-        if (body) {
-                buf_printf(&req, "Content-Type: %s\r\nContent-Length: %zu\r\n", content_type,
-                           strlen(body));
-        }
+        if (body)
+                buf_printf(&req, "Content-Type: %s\r\nContent-Length: %zu\r\n", content_type, len);
         buf_puts(&req, "\r\n");
         if (body)
-                buf_puts(&req, body);
+                buf_append(&req, body, len);
         struct response r = http_raw(c->srv, req.data, req.len);
         buf_free(&req);
         remember_cookies(c, &r);

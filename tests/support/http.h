@@ -51,6 +51,9 @@ void client_init(struct client *c, const struct server *s);
  * and csrf is true. */
 struct response http(struct client *c, const char *method, const char *path,
                      const char *content_type, const char *body, bool csrf);
+/* The same with a body of len bytes that may hold any byte (uploads). */
+struct response http_body(struct client *c, const char *method, const char *path,
+                          const char *content_type, const void *body, size_t len, bool csrf);
 /* Send raw bytes as the whole request. */
 struct response http_raw(const struct server *s, const char *raw, size_t len);
 void response_free(struct response *r);
