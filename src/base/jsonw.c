@@ -147,6 +147,12 @@ void jw_bool(struct jsonw *w, bool v)
         buf_puts(w->out, v ? "true" : "false");
 }
 
+void jw_raw(struct jsonw *w, const char *json)
+{
+        before_value(w);
+        buf_puts(w->out, json);
+}
+
 void jw_null(struct jsonw *w)
 {
         before_value(w);

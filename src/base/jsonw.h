@@ -41,6 +41,8 @@ void jw_dec_string(struct jsonw *w, dec_t d);
 /* A decimal as a JSON number with dp decimals (dp < 0: shortest exact);
  * DEC_NONE writes null. */
 void jw_dec_number(struct jsonw *w, dec_t d, int dp);
+/* A value that is already JSON text (trusted: written by this program). */
+void jw_raw(struct jsonw *w, const char *json);
 /* Append s to out as a quoted, escaped JSON string (no separators). */
 void jw_quote(struct buf *out, const char *s, size_t n);
 

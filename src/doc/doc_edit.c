@@ -385,8 +385,8 @@ static void add_change(struct differ *df, const char *before, const char *after)
         struct doc_change *c = vec_push(&df->changes);
         c->path = arena_strdup(df->arena, buf_str(&df->path));
         c->label = arena_strdup(df->arena, buf_str(&df->label));
-        c->before = before;
-        c->after = after;
+        c->before = arena_strdup(df->arena, before); /* the documents may go first */
+        c->after = arena_strdup(df->arena, after);
 }
 
 static const char *row_text(const struct field *f, const void *e, size_t i, struct arena *a)

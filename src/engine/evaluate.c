@@ -36,8 +36,10 @@ const char *item_label(struct evaluation *e, const struct table_score *t, size_t
                 return efmt(e, "%s › %s（%s）", table, it->def->name, it->def->code);
         const struct ind_level *l = &t->src->indicators[it->level];
         const struct ind_group *g = &l->groups[it->group];
-        return efmt(e, "%s › %s › %s › %s", table, row_name(l->name), row_name(g->name),
-                    row_name(it->ind->name));
+        /* levels may be unnamed (a table without levels, as seed 003's) */
+        bool ln = l->name && *l->name, gn = g->name && *g->name;
+        return efmt(e, "%s%s%s%s%s › %s", table, ln ? " › " : "", ln ? l->name : "",
+                    gn ? " › " : "", gn ? g->name : "", row_name(it->ind->name));
 }
 
 /* ---- execution -------------------------------------------------------------------- */

@@ -118,9 +118,16 @@ struct grade_band {
         bool min_open; /* the total must exceed min */
 };
 
+/* A second-level indicator a new table starts with. */
+struct group_guide {
+        const char *name;
+};
+
 struct level_guide {
         const char *name;
         dec_t weight;
+        struct group_guide *groups; /* the usual second levels under it */
+        size_t n_groups;
 };
 
 struct execution_def {

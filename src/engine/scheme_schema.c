@@ -97,9 +97,16 @@ static const struct field grade_band_fields[] = {
 };
 SCHEMA(s_grade_band, grade_band, "评价等级");
 
+static const struct field group_guide_fields[] = {
+    STR(struct group_guide, name, "二级指标", .flags = FL_REQUIRED),
+};
+SCHEMA(s_group_guide, group_guide, "二级指标");
+
 static const struct field level_guide_fields[] = {
     STR(struct level_guide, name, "一级指标", .flags = FL_REQUIRED),
     DEC(struct level_guide, weight, "建议分值", .flags = FL_REQUIRED),
+    ARR(struct level_guide, groups, "常用二级指标", s_group_guide,
+        NOTE("the second levels a new self-evaluation table starts with")),
 };
 SCHEMA(s_level_guide, level_guide, "一级指标建议分值");
 

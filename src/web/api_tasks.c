@@ -140,7 +140,7 @@ void api_task_events(struct req *r)
                 jw_str(&w, ev[i].comment);
                 jw_key(&w, "changes");
                 if (ev[i].changes)
-                        buf_puts(&r->out, ev[i].changes); /* stored as JSON by ops_task.c */
+                        jw_raw(&w, ev[i].changes); /* stored as JSON by ops_task.c */
                 else
                         jw_null(&w);
                 jw_obj_end(&w);

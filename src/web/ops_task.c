@@ -59,6 +59,38 @@ static bool row_array(struct doc *d, const char *path, bool element)
         return false;
 }
 
+/* A new row's first content: a level gets one group (so indicators can be
+ * added under it); a project gets the 自评表's levels and groups. */
+static void new_row(struct doc *d, const char *path)
+{
+        struct doc_loc loc;
+        if (!doc_locate(d, path, &loc, NULL))
+                return;
+        size_t n = field_count(loc.field, loc.base);
+        if (strcmp(loc.field->key, "indicators") == 0) {
+                struct ind_level *l = &(*(struct ind_level **)loc.ptr)[n - 1];
+                l->n_groups = 1;
+                l->groups = arena_alloc(d->arena, sizeof(*l->groups));
+                *l->groups = (struct ind_group){NULL, DEC_NONE, DEC_NONE, NULL, 0};
+        } else if (strcmp(loc.field->key, "projects") == 0) {
+                struct score_table *to = &d->projects[n - 1].table;
+                const struct score_table *from = &d->self.table;
+                to->n_indicators = from->n_indicators;
+                to->indicators =
+                    arena_alloc(d->arena, (from->n_indicators + 1) * sizeof(*to->indicators));
+                for (size_t i = 0; i < from->n_indicators; i++) {
+                        const struct ind_level *fl = &from->indicators[i];
+                        struct ind_level *l = &to->indicators[i];
+                        *l = (struct ind_level){fl->name, DEC_NONE, DEC_NONE, NULL, fl->n_groups};
+                        l->groups = arena_alloc(d->arena, (fl->n_groups + 1) * sizeof(*l->groups));
+                        for (size_t j = 0; j < fl->n_groups; j++)
+                                l->groups[j] = (struct ind_group){fl->groups[j].name, DEC_NONE,
+                                                                  DEC_NONE, NULL, 0};
+                }
+                to->budget.weight = from->budget.weight;
+        }
+}
+
 static void apply_row_op(struct req *r, struct task_change *tc)
 {
         const char *op = req_param(r, "op");
@@ -75,8 +107,8 @@ static void apply_row_op(struct req *r, struct task_change *tc)
                           "无法进行这一行操作（表中没有这一行或不能增删），请刷新页面");
                 return;
         }
-        if (k == 0)
-                doc_array_append(d, path, &tc->input);
+        if (k == 0 && doc_array_append(d, path, &tc->input))
+                new_row(d, path);
         else if (k == 1)
                 doc_array_remove(d, path, &tc->input);
         else
@@ -109,14 +141,25 @@ void task_change_free(struct task_change *tc)
         diags_free(&tc->input);
 }
 
-/* The changes between two documents as the timeline's JSON. */
-static const char *changes_json(struct req *r, const struct doc_change *c, size_t n)
+/* A member whose value the engine computes (written back by engine_adopt). */
+static bool computed_member(const char *path)
+{
+        const char *key = strrchr(path, '.');
+        return key && strncmp(key, ".stated_", 8) == 0;
+}
+
+/* The changes a user made, as the timeline's JSON; *n becomes their
+ * number. Figures the engine computes are left out. */
+static const char *changes_json(struct req *r, const struct doc_change *c, size_t *n)
 {
         struct buf b = BUF_INIT;
         struct jsonw w;
         jw_init(&w, &b, false);
         jw_arr_begin(&w);
-        for (size_t i = 0; i < n && i < MAX_LOGGED_CHANGES; i++) {
+        size_t kept = 0;
+        for (size_t i = 0; i < *n; i++) {
+                if (computed_member(c[i].path) || kept++ >= MAX_LOGGED_CHANGES)
+                        continue;
                 jw_obj_begin(&w);
                 jw_key(&w, "path");
                 jw_str(&w, c[i].path);
@@ -131,6 +174,7 @@ static const char *changes_json(struct req *r, const struct doc_change *c, size_
         jw_arr_end(&w);
         const char *s = arena_strdup(r->arena, buf_str(&b));
         buf_free(&b);
+        *n = kept;
         return s;
 }
 
@@ -213,13 +257,14 @@ bool op_task_save(struct req *r, struct task_change *tc, const char *version, st
         }
         if (rc != STORE_OK)
                 return op_abort(r, out, 503, NULL, "数据库繁忙，请稍后重试");
+        const char *logged = changes_json(r, changes, &n);
         struct task_event ev = {.at = r->now,
                                 .user_id = u->id,
                                 .action = "save",
                                 .from_status = t->status,
                                 .to_status = t->status,
                                 .comment = req_printf(r, "修改 %zu 处", n),
-                                .changes = changes_json(r, changes, n)};
+                                .changes = logged};
         if (store_task_event_add(r->db, t->id, &ev) != STORE_OK)
                 return op_abort(r, out, 503, NULL, "数据库繁忙，请稍后重试");
         req_audit(r, "task.save", req_printf(r, "%lld", (long long)t->id),

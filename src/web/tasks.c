@@ -26,7 +26,30 @@ void task_set_document(struct req *r, const struct doc *d, const struct scheme *
         engine_free(e);
 }
 
-/* The scheme's indicator tree, without scores, as the new table. */
+/* The rows of the 按收入性质 and 按支出性质 splits (DOMAIN.md). */
+static const char *const income_rows[] = {"一般公共预算", "政府性基金拨款",
+                                          "纳入专户管理的非税收入拨款", "其他资金"};
+static const char *const expenditure_rows[] = {"基本支出", "项目支出"};
+
+static struct split_row *named_rows(struct arena *a, const char *const *names, size_t n)
+{
+        struct split_row *rows = arena_alloc(a, n * sizeof(*rows));
+        for (size_t i = 0; i < n; i++)
+                rows[i] = (struct split_row){names[i], DEC_NONE, DEC_NONE, DEC_NONE, DEC_NONE};
+        return rows;
+}
+
+static void split_rows(struct doc *d)
+{
+        struct budget_request *b = &d->self.table.budget;
+        b->n_by_income = sizeof income_rows / sizeof *income_rows;
+        b->by_income = named_rows(d->arena, income_rows, b->n_by_income);
+        b->n_by_expenditure = sizeof expenditure_rows / sizeof *expenditure_rows;
+        b->by_expenditure = named_rows(d->arena, expenditure_rows, b->n_by_expenditure);
+}
+
+/* The scheme's indicator tree, without scores, as the new table, and the
+ * rows of the budget splits. */
 static void skeleton(struct doc *d, const struct scheme *s)
 {
         struct arena *a = d->arena;
@@ -59,15 +82,27 @@ static void skeleton(struct doc *d, const struct scheme *s)
                                 }
                         }
                 }
-        } else if (s->n_levels_guide) {
-                t->n_indicators = s->n_levels_guide;
-                t->indicators = arena_alloc(a, s->n_levels_guide * sizeof(*t->indicators));
-                for (size_t i = 0; i < s->n_levels_guide; i++) {
-                        t->indicators[i].name = s->levels_guide[i].name;
-                        t->indicators[i].stated_weight = s->levels_guide[i].weight;
-                        t->indicators[i].stated_score = DEC_NONE;
+        } else {
+                /* the scheme's usual levels, or one unnamed level and group
+                 * for a table listed without levels (seed 003) */
+                size_t n = s->n_levels_guide ? s->n_levels_guide : 1;
+                t->n_indicators = n;
+                t->indicators = arena_alloc(a, n * sizeof(*t->indicators));
+                for (size_t i = 0; i < n; i++) {
+                        const struct level_guide *lg =
+                            s->n_levels_guide ? &s->levels_guide[i] : NULL;
+                        struct ind_level *l = &t->indicators[i];
+                        l->name = lg ? lg->name : NULL;
+                        l->stated_weight = l->stated_score = DEC_NONE;
+                        l->n_groups = lg && lg->n_groups ? lg->n_groups : 1;
+                        l->groups = arena_alloc(a, l->n_groups * sizeof(*l->groups));
+                        for (size_t j = 0; j < l->n_groups; j++)
+                                l->groups[j] = (struct ind_group){
+                                    lg && lg->n_groups ? lg->groups[j].name : NULL, DEC_NONE,
+                                    DEC_NONE, NULL, 0};
                 }
         }
+        split_rows(d);
         if (dec_is_set(s->execution.weight))
                 t->budget.weight = s->execution.weight;
 }

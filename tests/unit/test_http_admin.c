@@ -1464,18 +1464,27 @@ static void test_issued_tasks_hold_declared_goals_or_the_scheme_skeleton(void **
         assert_null(json_object_get(item, "actual"));
         assert_null(json_object_get(item, "score"));
         json_decref(d);
-        /* a unit without: the scheme's indicator skeleton */
+        /* a unit without: the scheme's indicator skeleton — its levels with
+         * their usual second levels, no indicators yet, the budget splits */
         d = task_document(task_id("104001", 2025));
         se = json_object_get(d, "self_eval");
         assert_null(json_object_get(se, "goal"));
         const json_t *levels = json_object_get(se, "indicators");
         assert_int_equal(json_array_size(levels), 3);
         static const char *const names[] = {"产出指标", "效益指标", "满意度指标"};
-        static const char *const weights[] = {"50", "30", "10"};
+        static const size_t groups[] = {4, 4, 1};
         for (size_t i = 0; i < 3; i++) {
-                assert_string_equal(jstr(json_array_get(levels, i), "name"), names[i]);
-                assert_string_equal(jstr(json_array_get(levels, i), "stated_weight"), weights[i]);
+                const json_t *l = json_array_get(levels, i);
+                assert_string_equal(jstr(l, "name"), names[i]);
+                assert_int_equal(json_array_size(json_object_get(l, "groups")), groups[i]);
         }
+        const json_t *first =
+            json_array_get(json_object_get(json_array_get(levels, 0), "groups"), 0);
+        assert_string_equal(jstr(first, "name"), "数量指标");
+        const json_t *budget = json_object_get(se, "budget");
+        assert_int_equal(json_array_size(json_object_get(budget, "by_income")), 4);
+        assert_string_equal(
+            jstr(json_array_get(json_object_get(budget, "by_expenditure"), 1), "name"), "项目支出");
         assert_string_equal(jstr(json_object_get(se, "budget"), "weight"), "10");
         json_decref(d);
 }
