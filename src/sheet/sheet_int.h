@@ -1,0 +1,54 @@
+/* What the XLSX writer and the importer of src/sheet share: where a grid
+ * sits on its sheet (the lines above it and the legend below) and which
+ * sheets the tables workbook holds, under which names. The importer reads
+ * a workbook against exactly the layout the writer produced. Not for use
+ * outside src/sheet. */
+#ifndef JX_SHEET_INT_H
+#define JX_SHEET_INT_H
+
+#include "../doc/doc.h"
+#include "../engine/engine.h"
+#include "../tables/grid.h"
+
+#include <stdint.h>
+
+#define SHEET_NONE SIZE_MAX
+
+/* The rows of a sheet holding one grid (0-based). */
+struct sheet_frame {
+        size_t title, subtitle, caption; /* lines above the grid, SHEET_NONE when absent */
+        size_t top;                      /* first row of the grid */
+        size_t legend;                   /* the legend below the grid, or SHEET_NONE */
+        size_t rows;                     /* rows used in all */
+};
+
+/* The legend under a grid that has entered cells. */
+extern const char sheet_legend[];
+
+void sheet_frame(const struct grid *g, struct sheet_frame *f);
+
+/* One sheet of the tables workbook. */
+struct sheet_plan {
+        const char *name;  /* sheet name, valid for Excel and unique */
+        struct grid *grid; /* its table */
+};
+
+/* The sheets of the tables workbook of d and its evaluation e, in order:
+ * 基础数据表 (always, as the form to fill in), 自评表, then one sheet per
+ * project named after it. Everything lives in arena a; returns the count
+ * and sets *out. */
+size_t sheet_tables_plan(struct arena *a, const struct doc *d, const struct evaluation *e,
+                         struct sheet_plan **out);
+
+/* A valid sheet name made from raw: the characters []:*?/\ replaced by
+ * "_", leading and trailing apostrophes and spaces dropped, cut to 31
+ * UTF-16 units at a character boundary, fallback when nothing is left,
+ * and "（2）", "（3）"… appended (within 31 units) until it differs, case
+ * ignored, from used[0..n_used). Allocated in a. */
+const char *sheet_name_unique(struct arena *a, const char *raw, const char *fallback,
+                              const char *const *used, size_t n_used);
+
+/* "A1" style reference of (row, col), 0-based, into out (16 bytes). */
+char *sheet_ref(size_t row, size_t col, char out[16]);
+
+#endif
