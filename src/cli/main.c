@@ -32,7 +32,7 @@ static void list_commands(FILE *out)
               "用法：jixiao <命令> [选项] [参数]\n\n命令：\n",
               out);
         for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-                fprintf(out, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
+                fprintf(out, "  %-12s %s\n", commands[i]->name, commands[i]->summary);
         fputs(
             "\n运行 \"jixiao <命令> --help\" 查看某个命令的用法；\"jixiao --version\" 显示版本。\n",
             out);

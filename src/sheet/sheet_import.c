@@ -21,9 +21,6 @@
 #include <inttypes.h>
 #include <string.h>
 
-/* A double carries 15 to 17 significant digits of which 15 are exact. */
-enum { SIG_DIGITS = 15, MAX_POINT = 40 };
-
 struct imp {
         struct diags *errs;
         struct doc *doc; /* the copy being filled */
@@ -49,113 +46,6 @@ static void err(struct imp *m, const char *where, const char *label, const char 
         diags_add(m->errs, where, label, "%s", buf_str(&b));
         buf_free(&b);
         m->n_errors++;
-}
-
-/* ---- numbers as the file writes them ----------------------------------------------------------
- */
-
-enum num_status { NUM_OK, NUM_SYNTAX, NUM_RANGE };
-
-/* The text of a spreadsheet number ("716.83", "-1.5E-07",
- * "0.30000000000000004") as a decimal in the document's grammar, with no
- * binary floating point: the exponent moves the decimal point, digits
- * beyond the 15th significant one are rounded half-up (a double holds
- * 15–17 significant digits, and only the first 15 are what was typed),
- * trailing fractional zeros are dropped. */
-static enum num_status number_text(const char *s, struct buf *out)
-{
-        bool neg = false;
-        if (*s == '-' || *s == '+')
-                neg = *s++ == '-';
-        /* value = 0.digits × 10^pos, digits without leading zeros */
-        char digits[64];
-        size_t n = 0;
-        long pos = 0;
-        bool point = false, any = false;
-        for (; (*s >= '0' && *s <= '9') || (*s == '.' && !point); s++) {
-                if (*s == '.') {
-                        point = true;
-                        continue;
-                }
-                any = true;
-                if (n == 0 && *s == '0') {
-                        if (point)
-                                pos--; /* 0.00x */
-                        continue;
-                }
-                if (!point)
-                        pos++;
-                if (n < sizeof digits)
-                        digits[n++] = *s;
-                else if (!point && pos > MAX_POINT)
-                        return NUM_RANGE;
-        }
-        if (!any)
-                return NUM_SYNTAX;
-        long exp = 0;
-        if (*s == 'e' || *s == 'E') {
-                s++;
-                bool eneg = false;
-                if (*s == '-' || *s == '+')
-                        eneg = *s++ == '-';
-                if (*s < '0' || *s > '9')
-                        return NUM_SYNTAX;
-                for (; *s >= '0' && *s <= '9'; s++)
-                        if (exp < 100000)
-                                exp = exp * 10 + (*s - '0');
-                if (eneg)
-                        exp = -exp;
-        }
-        if (*s)
-                return NUM_SYNTAX;
-        if (n == 0) {
-                buf_putc(out, '0');
-                return NUM_OK;
-        }
-        pos += exp;
-        if (n > SIG_DIGITS) {
-                bool up = digits[SIG_DIGITS] >= '5';
-                n = SIG_DIGITS;
-                for (size_t i = n; up && i-- > 0;) {
-                        if (digits[i] == '9') {
-                                digits[i] = '0';
-                        } else {
-                                digits[i]++;
-                                up = false;
-                        }
-                }
-                if (up) { /* 999… → 1000… */
-                        memmove(digits + 1, digits, n - 1);
-                        digits[0] = '1';
-                        pos++;
-                }
-        }
-        while (n > 0 && digits[n - 1] == '0' && (long)n > pos)
-                n--; /* trailing zeros of the fraction */
-        if (pos > MAX_POINT)
-                return NUM_RANGE;
-        if (pos < -MAX_POINT) {
-                buf_putc(out, '0');
-                buf_puts(out, ".");
-                buf_repeat(out, "0", MAX_POINT);
-                buf_putc(out, '1'); /* far too many decimals: reported as such */
-                return NUM_OK;
-        }
-        if (neg)
-                buf_putc(out, '-');
-        if (pos <= 0) {
-                buf_puts(out, "0.");
-                buf_repeat(out, "0", (size_t)-pos);
-                buf_append(out, digits, n);
-        } else if ((size_t)pos >= n) {
-                buf_append(out, digits, n);
-                buf_repeat(out, "0", (size_t)pos - n);
-        } else {
-                buf_append(out, digits, (size_t)pos);
-                buf_putc(out, '.');
-                buf_append(out, digits + pos, n - (size_t)pos);
-        }
-        return NUM_OK;
 }
 
 /* ---- reading cells ------------------------------------------------------------------------------
@@ -209,7 +99,7 @@ static bool read_dec(struct imp *m, const char *where, const char *label, const 
         } else if (c->type == XLSX_NUMBER) {
                 buf_reset(&tmp);
                 trimmed(c->text, &tmp);
-                if (number_text(buf_str(&tmp), &text) == NUM_RANGE)
+                if (sheet_number_text(buf_str(&tmp), &text) == SHEET_NUM_RANGE)
                         err(m, where, label, "数值超出范围：“%s”，整数部分最多 %d 位",
                             buf_str(&tmp), DEC_MAX_INT_DIGITS);
                 else if (!text.len)
@@ -271,7 +161,7 @@ static void set_text(struct imp *m, const char *where, const struct field *f, vo
         if (c->type == XLSX_NUMBER) {
                 struct buf tmp = BUF_INIT;
                 trimmed(c->text, &tmp);
-                if (number_text(buf_str(&tmp), &text) != NUM_OK) {
+                if (sheet_number_text(buf_str(&tmp), &text) != SHEET_NUM_OK) {
                         buf_reset(&text);
                         buf_puts(&text, buf_str(&tmp));
                 }
@@ -364,7 +254,7 @@ static const char *shown(struct buf *b, const struct xlsx_cell *c)
         buf_reset(b);
         if (!c)
                 return "";
-        if (c->type == XLSX_NUMBER && number_text(c->text, b) == NUM_OK)
+        if (c->type == XLSX_NUMBER && sheet_number_text(c->text, b) == SHEET_NUM_OK)
                 return buf_str(b);
         if (c->type == XLSX_BOOL)
                 return strcmp(c->text, "1") == 0 ? "TRUE" : "FALSE";

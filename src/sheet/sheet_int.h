@@ -6,6 +6,7 @@
 #ifndef JX_SHEET_INT_H
 #define JX_SHEET_INT_H
 
+#include "../base/buf.h"
 #include "../doc/doc.h"
 #include "../engine/engine.h"
 #include "../tables/grid.h"
@@ -50,5 +51,21 @@ const char *sheet_name_unique(struct arena *a, const char *raw, const char *fall
 
 /* "A1" style reference of (row, col), 0-based, into out (16 bytes). */
 char *sheet_ref(size_t row, size_t col, char out[16]);
+
+enum sheet_num_status {
+        SHEET_NUM_OK,
+        SHEET_NUM_SYNTAX, /* not a number */
+        SHEET_NUM_RANGE,  /* far too large (more than 40 integer digits) */
+};
+
+/* Append to out the decimal that the text of a spreadsheet number stands
+ * for ("716.83", "-1.5E-07", "0.30000000000000004"), in the document's
+ * grammar and without binary floating point: an exponent moves the
+ * decimal point; digits beyond the 15th significant one are rounded
+ * half-up, because a double holds 15–17 significant digits of which only
+ * the first 15 are what was typed (Excel keeps 15); trailing zeros of the
+ * fraction are dropped. Very small numbers come out with more than 40
+ * decimals (too many for any document field). */
+enum sheet_num_status sheet_number_text(const char *s, struct buf *out);
 
 #endif

@@ -56,6 +56,18 @@ static void fail(struct reader *r, enum xlsx_status st, const char *fmt, ...)
         buf_free(&b);
 }
 
+/* A size limit for messages: "20 MiB", "64 KiB", "300 字节". */
+static const char *size_text(size_t bytes, char out[32])
+{
+        if (bytes >= (1u << 20) && bytes % (1u << 20) == 0)
+                snprintf(out, 32, "%zu MiB", bytes >> 20);
+        else if (bytes >= 1024 && bytes % 1024 == 0)
+                snprintf(out, 32, "%zu KiB", bytes >> 10);
+        else
+                snprintf(out, 32, "%zu 字节", bytes);
+        return out;
+}
+
 /* ---- XML parts --------------------------------------------------------------------------- */
 
 /* A part being parsed: the handlers of one kind of part receive it. */
@@ -181,15 +193,16 @@ static bool parse_part(struct reader *r, const char *name, bool required, struct
                 }
                 part_bytes += (size_t)n;
                 r->total += (size_t)n;
+                char lim[32];
                 if (part_bytes > r->lim->max_part) {
-                        fail(r, XLSX_TOO_LARGE, "%s 解压后超过 %zu MiB 的限制", name,
-                             r->lim->max_part >> 20);
+                        fail(r, XLSX_TOO_LARGE, "%s 解压后超过 %s 的限制", name,
+                             size_text(r->lim->max_part, lim));
                         ok = false;
                         break;
                 }
                 if (r->total > r->lim->max_total) {
-                        fail(r, XLSX_TOO_LARGE, "工作簿解压后超过 %zu MiB 的限制",
-                             r->lim->max_total >> 20);
+                        fail(r, XLSX_TOO_LARGE, "工作簿解压后超过 %s 的限制",
+                             size_text(r->lim->max_total, lim));
                         ok = false;
                         break;
                 }
@@ -582,8 +595,9 @@ static bool check_archive(struct reader *r)
                 if (st.valid & ZIP_STAT_SIZE)
                         declared += st.size;
                 if (declared > r->lim->max_total) {
-                        fail(r, XLSX_TOO_LARGE, "工作簿解压后超过 %zu MiB 的限制",
-                             r->lim->max_total >> 20);
+                        char lim[32];
+                        fail(r, XLSX_TOO_LARGE, "工作簿解压后超过 %s 的限制",
+                             size_text(r->lim->max_total, lim));
                         return false;
                 }
         }
@@ -647,8 +661,9 @@ struct xlsx_book *xlsx_read(const void *data, size_t len, const struct xlsx_limi
         if (!status)
                 status = &dummy;
         if (len > r.lim->max_file) {
-                fail(&r, XLSX_TOO_LARGE, "文件过大（%zu 字节），上限 %zu MiB", len,
-                     r.lim->max_file >> 20);
+                char limit[32];
+                fail(&r, XLSX_TOO_LARGE, "文件过大（%zu 字节），上限 %s", len,
+                     size_text(r.lim->max_file, limit));
                 *status = r.status;
                 return NULL;
         }

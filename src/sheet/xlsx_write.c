@@ -154,6 +154,25 @@ lxw_format *xw_format(struct xw *w, unsigned flags, enum number_style style, int
         return f;
 }
 
+lxw_format *xw_date_format(struct xw *w, bool time)
+{
+        const char *key = time ? "date-time" : "date";
+        for (struct xw_format_entry *e = w->fmts; e; e = e->next)
+                if (strcmp(e->key, key) == 0)
+                        return e->fmt;
+        lxw_format *f = workbook_add_format(w->wb);
+        format_set_font_size(f, FONT_SIZE);
+        format_set_border(f, LXW_BORDER_THIN);
+        format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+        format_set_num_format(f, time ? "yyyy-mm-dd hh:mm" : "yyyy-mm-dd");
+        struct xw_format_entry *e = arena_alloc(w->arena, sizeof *e);
+        e->key = key;
+        e->fmt = f;
+        e->next = w->fmts;
+        w->fmts = e;
+        return f;
+}
+
 lxw_format *xw_title_format(struct xw *w, int level)
 {
         char key[16];
@@ -192,18 +211,27 @@ void xw_number(lxw_worksheet *ws, size_t row, size_t col, dec_t v, bool percent,
         if (percent) {
                 /* 98.91 → 0.9891: move the decimal point two places, exactly */
                 dec_t frac = dec_div(v, dec_from_int(100), DEC_DIGITS);
-                if (dec_is_set(frac) && dec_eq(dec_mul(frac, dec_from_int(100), DEC_DIGITS), v))
-                        v = frac;
-                else
-                        percent = false;
+                if (!dec_is_set(frac) || !dec_eq(dec_mul(frac, dec_from_int(100), DEC_DIGITS), v)) {
+                        /* more decimals than a fraction can hold: show it as text */
+                        char shown[DEC_BUFSZ + 1];
+                        snprintf(shown, sizeof shown, "%s%%", dec_fmt(v, -1, text));
+                        worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, shown, f);
+                        return;
+                }
+                v = frac;
         }
         dec_fmt(v, -1, text);
         double d = strtod(text, NULL);
-        /* libxlsxwriter writes "%.16G": check that it gives the decimal back */
-        char back[64];
-        snprintf(back, sizeof back, "%.16G", d);
+        /* libxlsxwriter writes "%.16G": read that back as the importer
+         * would, and write text instead when it is not the same decimal */
+        char written[64];
+        snprintf(written, sizeof written, "%.16G", d);
+        struct buf back = BUF_INIT;
         dec_t again;
-        if (dec_parse(back, strlen(back), &again) == DEC_OK && dec_eq(again, v))
+        bool same = sheet_number_text(written, &back) == SHEET_NUM_OK &&
+                    dec_parse(back.data, back.len, &again) == DEC_OK && dec_eq(again, v);
+        buf_free(&back);
+        if (same)
                 worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, d, f);
         else
                 worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, text, f);

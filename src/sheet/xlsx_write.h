@@ -36,6 +36,8 @@ bool xw_close(struct xw *w, struct buf *out, struct diags *errs);
  * text around the number. Made once per distinct look. */
 lxw_format *xw_format(struct xw *w, unsigned flags, enum number_style style, int places,
                       const char *prefix, const char *suffix);
+/* A date format ("yyyy-mm-dd", with " hh:mm" when time), bordered. */
+lxw_format *xw_date_format(struct xw *w, bool time);
 /* Title (16 pt bold, centred), subtitle and caption formats. */
 lxw_format *xw_title_format(struct xw *w, int level);
 

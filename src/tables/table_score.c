@@ -324,7 +324,7 @@ static size_t indicator_block(struct ctx *x, size_t r)
         char tmp[DEC_BUFSZ];
         size_t rows = indicator_rows(st);
         const char *title =
-            dec_is_set(x->ts->weight_total)
+            st->n_indicators && dec_is_set(x->ts->weight_total)
                 ? tb_fmt(t, "绩效指标（%s分）", dec_fmt(x->ts->weight_total, -1, tmp))
                 : "绩效指标";
         tb_span(t, r, 0, (unsigned)(rows + 1), 1, title, CF_HEADER | CF_WRAP | CF_COMPUTED);
