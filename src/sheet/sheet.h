@@ -16,7 +16,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* ---- the tables workbook (export and template) ------------------------------------ */
+/* ---- the tables workbook (export and template) ----------------------------------------------- */
 
 /* Append to out the XLSX workbook of the document d and its evaluation e
  * (engine_evaluate(d, …)): sheet 基础数据表, sheet 自评表 and one sheet per
@@ -29,7 +29,7 @@
 bool sheet_tables_write(const struct doc *d, const struct evaluation *e, struct buf *out,
                         struct diags *errs);
 
-/* ---- import ------------------------------------------------------------------------ */
+/* ---- import ---------------------------------------------------------------------------------- */
 
 enum sheet_import_status {
         SHEET_IMPORT_OK,       /* the new document is returned */
@@ -50,7 +50,7 @@ enum sheet_import_status {
 struct doc *sheet_import(const struct doc *d, const struct evaluation *e, const void *data,
                          size_t len, struct diags *errs, enum sheet_import_status *status);
 
-/* ---- query lists -------------------------------------------------------------------- */
+/* ---- query lists ----------------------------------------------------------------------------- */
 
 enum sheet_col_kind {
         SHEET_COL_TEXT,
@@ -86,7 +86,7 @@ struct sheet_list {
  * with diagnostics on failure. */
 bool sheet_list_write(const struct sheet_list *l, struct buf *out, struct diags *errs);
 
-/* ---- the year's summary for the finance bureau ---------------------------------------- */
+/* ---- the year's summary for the finance bureau ----------------------------------------------- */
 
 /* One unit's evaluation in the year's summary. */
 struct sheet_summary_row {

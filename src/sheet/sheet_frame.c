@@ -45,7 +45,7 @@ char *sheet_ref(size_t row, size_t col, char out[16])
         return out;
 }
 
-/* ---- sheet names ------------------------------------------------------------------ */
+/* ---- sheet names ----------------------------------------------------------------------------- */
 
 enum { NAME_MAX_UNITS = 31 };
 
@@ -133,7 +133,7 @@ const char *sheet_name_unique(struct arena *a, const char *raw, const char *fall
         }
 }
 
-/* ---- the tables workbook ------------------------------------------------------------ */
+/* ---- the tables workbook --------------------------------------------------------------------- */
 
 size_t sheet_tables_plan(struct arena *a, const struct doc *d, const struct evaluation *e,
                          struct sheet_plan **out)

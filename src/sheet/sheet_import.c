@@ -19,6 +19,7 @@
 #include "../doc/doc_io.h"
 
 #include <inttypes.h>
+#include <stdarg.h>
 #include <string.h>
 
 struct imp {
@@ -48,8 +49,7 @@ static void err(struct imp *m, const char *where, const char *label, const char 
         m->n_errors++;
 }
 
-/* ---- reading cells ------------------------------------------------------------------------------
- */
+/* ---- reading cells --------------------------------------------------------------------------- */
 
 static bool blank(const struct xlsx_cell *c)
 {
@@ -245,8 +245,7 @@ static void read_input(struct imp *m, const char *where, const struct grid_cell 
         }
 }
 
-/* ---- layout
- * --------------------------------------------------------------------------------------- */
+/* ---- layout ---------------------------------------------------------------------------------- */
 
 /* What the workbook has at a cell, as text for comparison with a label. */
 static const char *shown(struct buf *b, const struct xlsx_cell *c)
@@ -388,8 +387,7 @@ static void read_sheet(struct imp *m, const struct sheet_plan *p, const struct x
         buf_free(&where);
 }
 
-/* ---- the document
- * ------------------------------------------------------------------------------------- */
+/* ---- the document ---------------------------------------------------------------------------- */
 
 static struct doc *copy_doc(const struct doc *d, struct diags *errs)
 {

@@ -78,7 +78,7 @@ static void write_value(struct xw *w, lxw_worksheet *ws, size_t row, size_t col,
                 return;
         }
         if (c->kind == SHEET_COL_TEXT) {
-                worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, v, text_fmt);
+                xw_string(ws, row, col, v, text_fmt);
                 return;
         }
         if (c->kind == SHEET_COL_DATE) {
@@ -88,13 +88,13 @@ static void write_value(struct xw *w, lxw_worksheet *ws, size_t row, size_t col,
                         worksheet_write_datetime(ws, (lxw_row_t)row, (lxw_col_t)col, &dt,
                                                  xw_date_format(w, time));
                 else
-                        worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, v, text_fmt);
+                        xw_string(ws, row, col, v, text_fmt);
                 return;
         }
         dec_t d;
         if (dec_parse(v, strlen(v), &d) != DEC_OK ||
             (c->kind == SHEET_COL_INT && dec_places(d) > 0)) {
-                worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, v, text_fmt);
+                xw_string(ws, row, col, v, text_fmt);
                 return;
         }
         xw_number(ws, row, col, d, c->kind == SHEET_COL_PERCENT,
@@ -119,10 +119,8 @@ static bool list_sheet(struct xw *w, const char *name, const struct sheet_list *
                         continue;
                 lxw_format *f = xw_title_format(w, i == 0 ? 0 : 2);
                 if (last > 0)
-                        worksheet_merge_range(ws, (lxw_row_t)row, 0, (lxw_row_t)row, last, lines[i],
-                                              f);
-                else
-                        worksheet_write_string(ws, (lxw_row_t)row, 0, lines[i], f);
+                        worksheet_merge_range(ws, (lxw_row_t)row, 0, (lxw_row_t)row, last, "", f);
+                xw_string(ws, row, 0, lines[i], f);
                 worksheet_set_row(ws, (lxw_row_t)row, i == 0 ? 28 : 18, NULL);
                 row++;
         }
@@ -147,9 +145,8 @@ static bool list_sheet(struct xw *w, const char *name, const struct sheet_list *
                         width = MIN_WIDTH;
                 total_width += width;
                 worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, (double)width, NULL);
-                worksheet_write_string(ws, (lxw_row_t)header, (lxw_col_t)c,
-                                       col->title ? col->title : "",
-                                       xw_format(w, CF_HEADER, NUM_PLAIN, 0, NULL, NULL));
+                xw_string(ws, header, c, col->title ? col->title : "",
+                          xw_format(w, CF_HEADER, NUM_PLAIN, 0, NULL, NULL));
         }
         for (size_t r = 0; r < l->n_rows; r++) {
                 unsigned flags = bold_last && r + 1 == l->n_rows ? CF_BOLD : 0;
@@ -184,7 +181,7 @@ bool sheet_list_write(const struct sheet_list *l, struct buf *out, struct diags 
         return ok;
 }
 
-/* ---- the year's summary ------------------------------------------------------------------- */
+/* ---- the year's summary ---------------------------------------------------------------------- */
 
 static const struct sheet_column summary_cols[] = {
     {"序号", SHEET_COL_INT, 3},           {"单位编码", SHEET_COL_TEXT, 5},

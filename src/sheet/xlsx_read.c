@@ -68,7 +68,7 @@ static const char *size_text(size_t bytes, char out[32])
         return out;
 }
 
-/* ---- XML parts --------------------------------------------------------------------------- */
+/* ---- XML parts ------------------------------------------------------------------------------- */
 
 /* A part being parsed: the handlers of one kind of part receive it. */
 struct job {
@@ -226,7 +226,89 @@ static bool parse_part(struct reader *r, const char *name, bool required, struct
         return ok && !r->failed;
 }
 
-/* ---- relationships and the workbook ------------------------------------------------------- */
+/* ---- escaped characters ---------------------------------------------------------------------- */
+
+static int hex_digit(char c)
+{
+        return c >= '0' && c <= '9'   ? c - '0'
+               : c >= 'a' && c <= 'f' ? c - 'a' + 10
+               : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                      : -1;
+}
+
+/* The code unit of an escape "_xHHHH_" at s, or −1. */
+static long escape_at(const char *s, size_t n)
+{
+        if (n < 7 || s[0] != '_' || s[1] != 'x' || s[6] != '_')
+                return -1;
+        long v = 0;
+        for (int i = 2; i < 6; i++) {
+                int d = hex_digit(s[i]);
+                if (d < 0)
+                        return -1;
+                v = v * 16 + d;
+        }
+        return v;
+}
+
+static void put_utf8(struct buf *b, unsigned long cp)
+{
+        char u[4];
+        size_t n;
+        if (cp < 0x80) {
+                u[0] = (char)cp;
+                n = 1;
+        } else if (cp < 0x800) {
+                u[0] = (char)(0xc0 | cp >> 6);
+                u[1] = (char)(0x80 | (cp & 0x3f));
+                n = 2;
+        } else if (cp < 0x10000) {
+                u[0] = (char)(0xe0 | cp >> 12);
+                u[1] = (char)(0x80 | (cp >> 6 & 0x3f));
+                u[2] = (char)(0x80 | (cp & 0x3f));
+                n = 3;
+        } else {
+                u[0] = (char)(0xf0 | cp >> 18);
+                u[1] = (char)(0x80 | (cp >> 12 & 0x3f));
+                u[2] = (char)(0x80 | (cp >> 6 & 0x3f));
+                u[3] = (char)(0x80 | (cp & 0x3f));
+                n = 4;
+        }
+        buf_append(b, u, n);
+}
+
+/* A string of the file with its "_xHHHH_" escapes (how OOXML writes
+ * characters XML cannot hold, such as control characters and a literal
+ * "_x", written "_x005F_x") turned back into the characters, in arena a.
+ * A surrogate pair is joined; a lone surrogate or NUL stays as written. */
+static const char *unescape(struct arena *a, const char *s, size_t n)
+{
+        if (!strstr(s, "_x")) /* s is NUL-terminated at n */
+                return arena_strndup(a, s, n);
+        struct buf b = BUF_INIT;
+        for (size_t i = 0; i < n;) {
+                long v = escape_at(s + i, n - i);
+                if (v >= 0xd800 && v < 0xdc00) {
+                        long lo = escape_at(s + i + 7, n - i - 7);
+                        if (lo >= 0xdc00 && lo < 0xe000) {
+                                put_utf8(&b, 0x10000 + ((unsigned long)(v - 0xd800) << 10) +
+                                                 (unsigned long)(lo - 0xdc00));
+                                i += 14;
+                                continue;
+                        }
+                } else if (v > 0 && (v < 0xdc00 || v >= 0xe000)) {
+                        put_utf8(&b, (unsigned long)v);
+                        i += 7;
+                        continue;
+                }
+                buf_putc(&b, s[i++]);
+        }
+        const char *r = arena_strndup(a, buf_str(&b), b.len);
+        buf_free(&b);
+        return r;
+}
+
+/* ---- relationships and the workbook ---------------------------------------------------------- */
 
 struct rel {
         const char *id, *target;
@@ -301,7 +383,7 @@ static const char *part_path(struct arena *a, const char *target)
         return s;
 }
 
-/* ---- shared strings ----------------------------------------------------------------------- */
+/* ---- shared strings -------------------------------------------------------------------------- */
 
 struct sst_job {
         struct job j;
@@ -334,7 +416,7 @@ static void sst_end(struct job *j, const char *name)
                         return;
                 }
                 const char **slot = vec_push(&s->strings);
-                *slot = arena_strndup(j->r->a, buf_str(&s->text), s->text.len);
+                *slot = unescape(j->r->a, buf_str(&s->text), s->text.len);
                 s->in_si = false;
         } else if (strcmp(name, "rPh") == 0) {
                 s->rph--;
@@ -350,8 +432,7 @@ static void sst_text(struct job *j, const char *t, size_t n)
                 buf_append(&s->text, t, n);
 }
 
-/* ---- sheets ------------------------------------------------------------------------------------
- */
+/* ---- sheets ---------------------------------------------------------------------------------- */
 
 struct sheet_job {
         struct job j;
@@ -514,7 +595,10 @@ static void keep_cell(struct sheet_job *s)
         c->type = type;
         c->formula = s->has_f;
         c->no_value = no_value;
-        c->text = shared ? text : arena_strdup(j->r->a, text); /* shared ones live in the arena */
+        /* shared strings are unescaped already and live in the arena */
+        c->text = shared                ? text
+                  : type == XLSX_STRING ? unescape(j->r->a, text, strlen(text))
+                                        : arena_strdup(j->r->a, text);
 }
 
 static void sheet_end(struct job *j, const char *name)

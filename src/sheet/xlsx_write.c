@@ -2,6 +2,8 @@
 #include "xlsx_write.h"
 #include "sheet_int.h"
 
+#include "../base/xalloc.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,7 +24,7 @@ struct xw_format_entry {
         lxw_format *fmt;
 };
 
-/* ---- the workbook ---------------------------------------------------------------------- */
+/* ---- the workbook ---------------------------------------------------------------------------- */
 
 bool xw_open(struct xw *w, struct diags *errs)
 {
@@ -83,7 +85,7 @@ bool xw_close(struct xw *w, struct buf *out, struct diags *errs)
         return ok;
 }
 
-/* ---- formats -------------------------------------------------------------------------- */
+/* ---- formats --------------------------------------------------------------------------------- */
 
 /* A number format: places decimals, a percent sign or text around it.
  * Double quotes cannot appear inside a quoted literal, so they are dropped. */
@@ -199,7 +201,7 @@ lxw_format *xw_title_format(struct xw *w, int level)
         return f;
 }
 
-/* ---- cells -------------------------------------------------------------------------------- */
+/* ---- cells ----------------------------------------------------------------------------------- */
 
 void xw_number(lxw_worksheet *ws, size_t row, size_t col, dec_t v, bool percent, lxw_format *f)
 {
@@ -237,15 +239,55 @@ void xw_number(lxw_worksheet *ws, size_t row, size_t col, dec_t v, bool percent,
                 worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, text, f);
 }
 
-size_t xw_text_width(const char *s)
+static bool escape_like(const char *s)
+{
+        if (s[0] != '_' || s[1] != 'x')
+                return false;
+        for (int i = 2; i < 6; i++)
+                if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f') ||
+                      (s[i] >= 'A' && s[i] <= 'F')))
+                        return false;
+        return s[6] == '_';
+}
+
+const char *xw_escape(const char *s, struct buf *tmp)
+{
+        const char *p = strstr(s, "_x");
+        if (!p)
+                return s;
+        buf_reset(tmp);
+        for (; *s; s++) {
+                if (escape_like(s))
+                        buf_puts(tmp, "_x005F");
+                buf_putc(tmp, *s);
+        }
+        return buf_str(tmp);
+}
+
+void xw_string(lxw_worksheet *ws, size_t row, size_t col, const char *s, lxw_format *f)
+{
+        struct buf tmp = BUF_INIT;
+        worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, xw_escape(s, &tmp), f);
+        buf_free(&tmp);
+}
+
+/* Display width of s[0..n) in half-width columns. */
+static size_t text_width_n(const char *s, size_t n)
 {
         size_t w = 0;
-        for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-                if (*p < 0x80)
+        for (size_t i = 0; i < n; i++) {
+                unsigned char c = (unsigned char)s[i];
+                if (c < 0x80)
                         w++;
-                else if (*p >= 0xc0)
+                else if (c >= 0xc0)
                         w += 2; /* a lead byte: CJK and other wide characters */
+        }
         return w;
+}
+
+size_t xw_text_width(const char *s)
+{
+        return text_width_n(s, strlen(s));
 }
 
 /* Lines text needs in a cell width half-width columns wide. */
@@ -258,9 +300,7 @@ static size_t lines_needed(const char *text, size_t width)
         for (;;) {
                 const char *nl = strchr(p, '\n');
                 size_t n = nl ? (size_t)(nl - p) : strlen(p);
-                char *seg = strndup(p, n);
-                size_t w = xw_text_width(seg);
-                free(seg);
+                size_t w = text_width_n(p, n);
                 lines += w == 0 ? 1 : (w + width - 1) / width;
                 if (!nl)
                         break;
@@ -301,7 +341,7 @@ static void write_cell(struct xw *w, lxw_worksheet *ws, size_t row, size_t col,
         if (c->kind == CELL_NUMBER)
                 xw_number(ws, row, col, c->value, c->style == NUM_PERCENT, f);
         else if (c->kind == CELL_TEXT && c->text && c->text[0])
-                worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, c->text, f);
+                xw_string(ws, row, col, c->text, f);
         else if (!(c->rowspan > 1 || c->colspan > 1))
                 worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, f);
 }
@@ -329,14 +369,13 @@ bool xw_grid_sheet(struct xw *w, const char *name, const struct grid *g, struct 
                         continue;
                 lxw_format *f = xw_title_format(w, i);
                 if (last > 0)
-                        worksheet_merge_range(ws, (lxw_row_t)at[i], 0, (lxw_row_t)at[i], last,
-                                              lines[i], f);
-                else
-                        worksheet_write_string(ws, (lxw_row_t)at[i], 0, lines[i], f);
+                        worksheet_merge_range(ws, (lxw_row_t)at[i], 0, (lxw_row_t)at[i], last, "",
+                                              f);
+                xw_string(ws, at[i], 0, lines[i], f);
                 worksheet_set_row(ws, (lxw_row_t)at[i], i == 0 ? 28 : 18, NULL);
         }
         /* row heights from the wrapped texts each row holds */
-        double *height = calloc(g->rows ? g->rows : 1, sizeof *height);
+        double *height = xcalloc(g->rows ? g->rows : 1, sizeof *height);
         for (size_t r = 0; r < g->rows; r++)
                 for (size_t c = 0; c < g->cols; c++) {
                         const struct grid_cell *cell = grid_at(g, r, c);
@@ -361,9 +400,8 @@ bool xw_grid_sheet(struct xw *w, const char *name, const struct grid *g, struct 
                 lxw_format *f = xw_title_format(w, 3);
                 if (last > 0)
                         worksheet_merge_range(ws, (lxw_row_t)fr.legend, 0, (lxw_row_t)fr.legend,
-                                              last, sheet_legend, f);
-                else
-                        worksheet_write_string(ws, (lxw_row_t)fr.legend, 0, sheet_legend, f);
+                                              last, "", f);
+                xw_string(ws, fr.legend, 0, sheet_legend, f);
                 size_t n_lines = lines_needed(sheet_legend, total * 2);
                 worksheet_set_row(ws, (lxw_row_t)fr.legend, 4.0 + 12.0 * (double)n_lines, NULL);
         }

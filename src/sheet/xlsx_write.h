@@ -50,6 +50,13 @@ void xw_print_setup(lxw_worksheet *ws, size_t repeat, bool landscape);
  * (98.91) written as the fraction 0.9891 for a percent format. */
 void xw_number(lxw_worksheet *ws, size_t row, size_t col, dec_t v, bool percent, lxw_format *f);
 
+/* Text for libxlsxwriter: a literal "_xHHHH_" in s (which spreadsheet
+ * programs would read as an escaped character) written as "_x005F_xHHHH_".
+ * Returns s itself when it has none, else the contents of tmp. */
+const char *xw_escape(const char *s, struct buf *tmp);
+/* worksheet_write_string() of xw_escape(s). */
+void xw_string(lxw_worksheet *ws, size_t row, size_t col, const char *s, lxw_format *f);
+
 /* Display width of UTF-8 text in half-width columns (CJK counts 2). */
 size_t xw_text_width(const char *s);
 

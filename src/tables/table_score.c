@@ -123,7 +123,7 @@ static size_t budget_rows(const struct budget_request *b)
                (b->n_by_expenditure ? b->n_by_expenditure + 1 : 0);
 }
 
-/* ---- 年度预算申请 -------------------------------------------------------------------- */
+/* ---- 年度预算申请 ---------------------------------------------------------------------------- */
 
 static void money_in(struct ctx *x, size_t r, size_t c, dec_t v, const char *path, const char *key)
 {
@@ -193,7 +193,7 @@ static size_t budget_block(struct ctx *x, size_t r)
         return r;
 }
 
-/* ---- 年度总体目标, 年度主要任务 ------------------------------------------------------- */
+/* ---- 年度总体目标, 年度主要任务 -------------------------------------------------------------- */
 
 static size_t goal_block(struct ctx *x, size_t r)
 {
@@ -244,7 +244,7 @@ static size_t tasks_block(struct ctx *x, size_t r, const struct self_eval *s)
         return r;
 }
 
-/* ---- 绩效指标 ----------------------------------------------------------------------- */
+/* ---- 绩效指标 -------------------------------------------------------------------------------- */
 
 /* A target, mid-year or actual value: a number with its comparator and
  * unit around it, or a text (达标). A blank one is a number cell unless
@@ -397,7 +397,7 @@ static size_t total_block(struct ctx *x, size_t r)
         return r + 1;
 }
 
-/* ---- the table ------------------------------------------------------------------------ */
+/* ---- the table ------------------------------------------------------------------------------- */
 
 /* by_pos[n]: the evaluation's item of the n-th indicator in document order. */
 static const struct item_score **items_by_position(struct arena *a, const struct score_table *st,

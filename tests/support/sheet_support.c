@@ -119,7 +119,7 @@ void write_bytes(const char *path, const void *data, size_t len)
         fclose(f);
 }
 
-/* ---- ZIP archives -------------------------------------------------------------------- */
+/* ---- ZIP archives ---------------------------------------------------------------------------- */
 
 bool zip_entry(const struct buf *zip, const char *name, struct buf *out)
 {

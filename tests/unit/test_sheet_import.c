@@ -9,7 +9,7 @@
 #include "../../src/sheet/sheet_int.h"
 #include "../../src/sheet/xlsx_write.h"
 
-/* ---- helpers ---------------------------------------------------------------------------- */
+/* ---- helpers --------------------------------------------------------------------------------- */
 
 static void template_of(const struct loaded *l, struct buf *out)
 {
@@ -94,7 +94,7 @@ static void expect_cell_error(const char *path, const char *attrs_and_body, cons
 #define STAFF_PATH  "$.basic_data.staffing.authorized"
 #define STAFF_LABEL "编制数"
 
-/* ---- round trips ---------------------------------------------------------------------------- */
+/* ---- round trips ----------------------------------------------------------------------------- */
 
 static void test_round_trip_every_example(void **state)
 {
@@ -118,6 +118,36 @@ static void test_round_trip_every_example(void **state)
                 buf_free(&book);
                 loaded_free(&l);
         }
+}
+
+/* Texts with what XML cannot hold or spreadsheets treat specially —
+ * CR LF, tabs, control characters, a literal "_x0041_", spaces at both
+ * ends — come back unchanged. */
+static void test_round_trip_awkward_texts(void **state)
+{
+        (void)state;
+        struct loaded l;
+        load_example(seed_examples[3], &l);
+        struct score_table *t = &l.doc->self.table;
+        t->goal.achieved = "第一行\r\n第二行\t制表 _x0041_ _x005F_ ";
+        t->goal.declared = "  前后空格  ";
+        t->indicators[0].groups[0].items[0].deviation = "控制字符\x01？😀";
+        struct buf book = BUF_INIT;
+        template_of(&l, &book);
+        struct diags errs = DIAGS_INIT;
+        struct doc *d = sheet_import(l.doc, l.eval, book.data, book.len, &errs, NULL);
+        if (!d)
+                diags_print(&errs, stderr);
+        assert_non_null(d);
+        assert_string_equal(d->self.table.goal.achieved, t->goal.achieved);
+        assert_string_equal(d->self.table.goal.declared, t->goal.declared);
+        assert_string_equal(d->self.table.indicators[0].groups[0].items[0].deviation,
+                            "控制字符\x01？😀");
+        assert_true(doc_equal(l.doc, d));
+        doc_free(d);
+        diags_free(&errs);
+        buf_free(&book);
+        loaded_free(&l);
 }
 
 /* LibreOffice re-saves the workbook in its own way (its shared strings,
@@ -214,7 +244,7 @@ static void test_edits_take_effect(void **state)
         loaded_free(&l);
 }
 
-/* ---- one test per kind of cell error ------------------------------------------------------- */
+/* ---- one test per kind of cell error --------------------------------------------------------- */
 
 static void test_error_text_in_number_cell(void **state)
 {
@@ -291,7 +321,7 @@ static void test_error_document_rule(void **state)
                           "$.self_eval.indicators[0].groups[0].items[0]）");
 }
 
-/* ---- sheets and layout -------------------------------------------------------------------- */
+/* ---- sheets and layout ----------------------------------------------------------------------- */
 
 /* Replace from by to in the workbook part (asserts from is there). */
 static void edit_part(struct buf *book, const char *entry, const char *from, const char *to)
@@ -414,8 +444,7 @@ static void test_error_label_changed_or_cell_outside(void **state)
         loaded_free(&l);
 }
 
-/* ---- unusable files ---------------------------------------------------------------------------
- */
+/* ---- unusable files -------------------------------------------------------------------------- */
 
 static void test_error_not_xlsx(void **state)
 {
@@ -505,6 +534,7 @@ int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(test_round_trip_every_example),
+            cmocka_unit_test(test_round_trip_awkward_texts),
             cmocka_unit_test(test_round_trip_after_libreoffice),
             cmocka_unit_test(test_edits_take_effect),
             cmocka_unit_test(test_error_text_in_number_cell),

@@ -23,7 +23,8 @@ static const char rels[] =
     "<Relationship Id=\"rId2\" Type=\"x\" Target=\"/xl/worksheets/other.xml\"/>"
     "</Relationships>";
 static const char strings[] =
-    "<sst " NS "><si><t>甲</t></si>"
+    "<sst " NS
+    "><si><t>甲_x000D__x000A_乙_x005F_x0041_ _xD83D__xDE00_ _xD83D_ _x0000_ _xZZZZ_</t></si>"
     "<si><r><t>乙</t></r><r><rPr><b/></rPr><t xml:space=\"preserve\"> 丙</t></r>"
     "<rPh sb=\"0\" eb=\"1\"><t>yi</t></rPh></si></sst>";
 static const char sheet1[] =
@@ -31,7 +32,7 @@ static const char sheet1[] =
     "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"
     "<c r=\"C1\"><v>716.83</v></c><c r=\"D1\" t=\"n\"><v>1E-07</v></c></row>"
     "<row r=\"3\"><c t=\"b\"><v>1</v></c><c t=\"e\"><v>#N/A</v></c>"
-    "<c t=\"inlineStr\"><is><t>内联</t></is></c><c t=\"str\"><f>A1</f><v>甲</v></c>"
+    "<c t=\"inlineStr\"><is><t>内联_x0009_</t></is></c><c t=\"str\"><f>A1</f><v>甲</v></c>"
     "<c><f>1+1</f></c><c s=\"3\"/></row>"
     "<row><c r=\"$B$4\"><v>-2.5</v></c></row>"
     "</sheetData></worksheet>";
@@ -85,13 +86,14 @@ static void test_reads_every_form(void **state)
         assert_int_equal(b->n_sheets, 2);
         assert_string_equal(b->sheets[0].name, "自评表");
         const struct xlsx_sheet *s = xlsx_sheet(b, "自评表");
-        expect_cell(s, "A1", XLSX_STRING, "甲");
+        /* escapes decoded; a literal "_x" kept; a lone surrogate, NUL or non-hex as written */
+        expect_cell(s, "A1", XLSX_STRING, "甲\r\n乙_x0041_ 😀 _xD83D_ _x0000_ _xZZZZ_");
         expect_cell(s, "B1", XLSX_STRING, "乙 丙"); /* rich runs joined, phonetic run left out */
         expect_cell(s, "C1", XLSX_NUMBER, "716.83");
         expect_cell(s, "D1", XLSX_NUMBER, "1E-07");
         expect_cell(s, "A3", XLSX_BOOL, "1");
         expect_cell(s, "B3", XLSX_ERROR, "#N/A");
-        expect_cell(s, "C3", XLSX_STRING, "内联");
+        expect_cell(s, "C3", XLSX_STRING, "内联\t");
         expect_cell(s, "D3", XLSX_STRING, "甲");
         assert_true(xlsx_cell(s, 2, 3)->formula);
         const struct xlsx_cell *f = xlsx_cell(s, 2, 4); /* E3: a formula without a value */
@@ -268,7 +270,7 @@ static void test_missing_parts(void **state)
         buf_free(&book);
 }
 
-/* ---- number texts ------------------------------------------------------------------------- */
+/* ---- number texts ---------------------------------------------------------------------------- */
 
 static void expect_number(const char *text, const char *want)
 {
