@@ -133,6 +133,52 @@ const char *sheet_name_unique(struct arena *a, const char *raw, const char *fall
         }
 }
 
+/* ---- what a cell holds -------------------------------------------------------------------- */
+
+bool sheet_escape_like(const char *s)
+{
+        if (s[0] != '_' || s[1] != 'x')
+                return false;
+        for (int i = 2; i < 6; i++)
+                if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f') ||
+                      (s[i] >= 'A' && s[i] <= 'F')))
+                        return false;
+        return s[6] == '_';
+}
+
+static const char cut_note[] = "……（超出单元格字数上限，已截断）";
+
+/* UTF-16 units of s[0..n) once written, and the byte length of its prefix
+ * that keeps at most limit units (*fit). */
+static size_t cell_units(const char *s, size_t n, size_t limit, size_t *fit)
+{
+        size_t units = 0;
+        *fit = 0;
+        for (size_t i = 0; i < n;) {
+                size_t l = seq_len((unsigned char)s[i]);
+                size_t u = (l == 4 ? 2 : 1) + (sheet_escape_like(s + i) ? 6 : 0);
+                if (i + l > n)
+                        l = n - i;
+                units += u;
+                i += l;
+                if (units <= limit)
+                        *fit = i;
+        }
+        return units;
+}
+
+const char *sheet_cell_text(const char *s, struct buf *tmp)
+{
+        size_t fit, n = strlen(s);
+        if (cell_units(s, n, SHEET_CELL_MAX, &fit) <= SHEET_CELL_MAX)
+                return s;
+        cell_units(s, n, SHEET_CELL_MAX - units_of(cut_note), &fit);
+        buf_reset(tmp);
+        buf_append(tmp, s, fit);
+        buf_puts(tmp, cut_note);
+        return buf_str(tmp);
+}
+
 /* ---- the tables workbook --------------------------------------------------------------------- */
 
 size_t sheet_tables_plan(struct arena *a, const struct doc *d, const struct evaluation *e,

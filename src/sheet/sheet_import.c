@@ -51,9 +51,10 @@ static void err(struct imp *m, const char *where, const char *label, const char 
 
 /* ---- reading cells --------------------------------------------------------------------------- */
 
+/* Nothing in the cell: no cell, or an empty string (also a formula's). */
 static bool blank(const struct xlsx_cell *c)
 {
-        return !c || (c->type == XLSX_STRING && !c->formula && c->text[0] == '\0');
+        return !c || (c->type == XLSX_STRING && !c->no_value && c->text[0] == '\0');
 }
 
 /* The text of s without leading and trailing spaces and tabs, into out. */
@@ -108,6 +109,11 @@ static bool read_dec(struct imp *m, const char *where, const char *label, const 
                         ok = true;
         } else if (c->type == XLSX_STRING) {
                 trimmed(c->text, &text);
+                if (!text.len) { /* only spaces: as good as blank */
+                        buf_free(&text);
+                        buf_free(&tmp);
+                        return true;
+                }
                 ok = true;
         } else {
                 err(m, where, label, "应为数字，实际为%s", found_text(&tmp, c));
@@ -172,9 +178,14 @@ static void set_text(struct imp *m, const char *where, const struct field *f, vo
                 buf_puts(&text, c->text);
         }
         size_t limit = f->type == FT_TEXT ? SCHEMA_MAX_TEXT : SCHEMA_MAX_STR;
-        if (text.len > limit)
+        /* a text too long for a cell, still as the template showed it, is unchanged */
+        struct buf cut = BUF_INIT;
+        bool still_cut = *slot && sheet_cell_text(*slot, &cut) != *slot &&
+                         strcmp(buf_str(&cut), buf_str(&text)) == 0;
+        buf_free(&cut);
+        if (!still_cut && text.len > limit)
                 err(m, where, f->label, "文字过长（%zu 字节），最多 %zu 字节", text.len, limit);
-        else if (!*slot || strcmp(*slot, buf_str(&text)) != 0)
+        else if (!still_cut && (!*slot || strcmp(*slot, buf_str(&text)) != 0))
                 *slot = arena_strndup(m->doc->arena, buf_str(&text), text.len);
         buf_free(&text);
 }

@@ -52,6 +52,18 @@ const char *sheet_name_unique(struct arena *a, const char *raw, const char *fall
 /* "A1" style reference of (row, col), 0-based, into out (16 bytes). */
 char *sheet_ref(size_t row, size_t col, char out[16]);
 
+/* Characters (UTF-16 units) a spreadsheet cell holds at most. */
+enum { SHEET_CELL_MAX = 32767 };
+
+/* The text a cell shows for s: s itself, or, when s (with its "_xHHHH_"
+ * look-alikes escaped as the writer does) would not fit in a cell, its
+ * beginning and the note "……（超出单元格字数上限，已截断）". Returns s or the
+ * contents of tmp. The importer treats a cell still showing this cut text
+ * as unchanged, so a long text is never shortened by a round trip. */
+const char *sheet_cell_text(const char *s, struct buf *tmp);
+/* True when s starts with "_x" four hex digits "_" (an OOXML escape). */
+bool sheet_escape_like(const char *s);
+
 enum sheet_num_status {
         SHEET_NUM_OK,
         SHEET_NUM_SYNTAX, /* not a number */

@@ -239,17 +239,6 @@ void xw_number(lxw_worksheet *ws, size_t row, size_t col, dec_t v, bool percent,
                 worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, text, f);
 }
 
-static bool escape_like(const char *s)
-{
-        if (s[0] != '_' || s[1] != 'x')
-                return false;
-        for (int i = 2; i < 6; i++)
-                if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f') ||
-                      (s[i] >= 'A' && s[i] <= 'F')))
-                        return false;
-        return s[6] == '_';
-}
-
 const char *xw_escape(const char *s, struct buf *tmp)
 {
         const char *p = strstr(s, "_x");
@@ -257,7 +246,7 @@ const char *xw_escape(const char *s, struct buf *tmp)
                 return s;
         buf_reset(tmp);
         for (; *s; s++) {
-                if (escape_like(s))
+                if (sheet_escape_like(s))
                         buf_puts(tmp, "_x005F");
                 buf_putc(tmp, *s);
         }
@@ -266,8 +255,10 @@ const char *xw_escape(const char *s, struct buf *tmp)
 
 void xw_string(lxw_worksheet *ws, size_t row, size_t col, const char *s, lxw_format *f)
 {
-        struct buf tmp = BUF_INIT;
-        worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, xw_escape(s, &tmp), f);
+        struct buf cut = BUF_INIT, tmp = BUF_INIT;
+        worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col,
+                               xw_escape(sheet_cell_text(s, &cut), &tmp), f);
+        buf_free(&cut);
         buf_free(&tmp);
 }
 

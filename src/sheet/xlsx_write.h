@@ -54,7 +54,8 @@ void xw_number(lxw_worksheet *ws, size_t row, size_t col, dec_t v, bool percent,
  * programs would read as an escaped character) written as "_x005F_xHHHH_".
  * Returns s itself when it has none, else the contents of tmp. */
 const char *xw_escape(const char *s, struct buf *tmp);
-/* worksheet_write_string() of xw_escape(s). */
+/* worksheet_write_string() of s, cut to what a cell holds
+ * (sheet_cell_text) and escaped (xw_escape). */
 void xw_string(lxw_worksheet *ws, size_t row, size_t col, const char *s, lxw_format *f);
 
 /* Display width of UTF-8 text in half-width columns (CJK counts 2). */

@@ -150,6 +150,36 @@ static void test_round_trip_awkward_texts(void **state)
         loaded_free(&l);
 }
 
+/* A text longer than a cell holds (32,767 characters) is shown cut with
+ * a note, and the cut text, left as it is, does not shorten the field. */
+static void test_round_trip_text_longer_than_a_cell(void **state)
+{
+        (void)state;
+        struct loaded l;
+        load_example(seed_examples[3], &l);
+        struct buf longer = BUF_INIT;
+        buf_repeat(&longer, "很长的完成情况", 6000); /* 42,000 characters */
+        l.doc->self.table.goal.achieved = longer.data;
+        struct buf book = BUF_INIT;
+        template_of(&l, &book);
+        struct buf sst = BUF_INIT;
+        assert_true(zip_entry(&book, "xl/sharedStrings.xml", &sst));
+        assert_non_null(strstr(sst.data, "完成情况很长的完……（超出单元格字数上限，已截断）</t>"));
+        struct diags errs = DIAGS_INIT;
+        struct doc *d = sheet_import(l.doc, l.eval, book.data, book.len, &errs, NULL);
+        if (!d)
+                diags_print(&errs, stderr);
+        assert_non_null(d);
+        assert_string_equal(d->self.table.goal.achieved, longer.data);
+        assert_true(doc_equal(l.doc, d));
+        doc_free(d);
+        diags_free(&errs);
+        buf_free(&sst);
+        buf_free(&book);
+        buf_free(&longer);
+        loaded_free(&l);
+}
+
 /* LibreOffice re-saves the workbook in its own way (its shared strings,
  * styles, explicit cell types, numbers in its shortest form): the import
  * gives the same documents. */
@@ -218,6 +248,10 @@ static void test_edits_take_effect(void **state)
         where_of(&l, "$.basic_data.procurement.prior_final", entry, ref);
         snprintf(xml, sizeof xml, "<c r=\"%s\"/>", ref);
         set_cell_xml(&book, entry, ref, xml);
+        /* only spaces in a number cell: blank */
+        where_of(&l, "$.basic_data.procurement.final", entry, ref);
+        snprintf(xml, sizeof xml, "<c r=\"%s\" t=\"inlineStr\"><is><t>  </t></is></c>", ref);
+        set_cell_xml(&book, entry, ref, xml);
         /* a number typed as text, with spaces, is read too */
         where_of(&l, "$.self_eval.budget.initial", entry, ref);
         snprintf(xml, sizeof xml, "<c r=\"%s\" t=\"inlineStr\"><is><t> 264.5 </t></is></c>", ref);
@@ -233,6 +267,7 @@ static void test_edits_take_effect(void **state)
         assert_string_equal(dec_fmt(d->self.table.budget.initial, -1, tmp), "264.5");
         assert_string_equal(d->self.table.indicators[0].groups[3].items[0].deviation, "成本控制");
         assert_false(dec_is_set(d->basic.procurement.prior_final));
+        assert_false(dec_is_set(d->basic.procurement.final));
         /* the blocking split error of seed 004 is gone */
         struct evaluation *e = engine_evaluate(d, l.scheme);
         for (size_t i = 0; i < e->n_findings; i++)
@@ -530,11 +565,47 @@ static void test_errors_change_nothing(void **state)
         loaded_free(&l);
 }
 
+/* A template whose sheet XML is damaged at random is imported or refused
+ * with errors — never a crash, never a document with errors. */
+static void test_damaged_templates(void **state)
+{
+        (void)state;
+        struct loaded l;
+        load_example(seed_examples[3], &l);
+        struct buf book = BUF_INIT, sheet = BUF_INIT;
+        template_of(&l, &book);
+        assert_true(zip_entry(&book, "xl/worksheets/sheet2.xml", &sheet));
+        uint64_t rng = 0x9E3779B97F4A7C15u;
+        for (int round = 0; round < 60; round++) {
+                struct buf part = BUF_INIT, copy = BUF_INIT;
+                buf_append(&part, sheet.data, sheet.len);
+                for (int k = 0; k < 3; k++) {
+                        rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
+                        size_t at = rng % part.len;
+                        part.data[at] = "<>\"&0.9E-x_/"[rng % 13];
+                }
+                buf_append(&copy, book.data, book.len);
+                zip_put(&copy, "xl/worksheets/sheet2.xml", part.data, part.len);
+                struct diags errs = DIAGS_INIT;
+                enum sheet_import_status st;
+                struct doc *d = sheet_import(l.doc, l.eval, copy.data, copy.len, &errs, &st);
+                assert_true(d ? errs.n == 0 && st == SHEET_IMPORT_OK : errs.n > 0);
+                doc_free(d);
+                diags_free(&errs);
+                buf_free(&part);
+                buf_free(&copy);
+        }
+        buf_free(&sheet);
+        buf_free(&book);
+        loaded_free(&l);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(test_round_trip_every_example),
             cmocka_unit_test(test_round_trip_awkward_texts),
+            cmocka_unit_test(test_round_trip_text_longer_than_a_cell),
             cmocka_unit_test(test_round_trip_after_libreoffice),
             cmocka_unit_test(test_edits_take_effect),
             cmocka_unit_test(test_error_text_in_number_cell),
@@ -552,6 +623,7 @@ int main(void)
             cmocka_unit_test(test_error_not_xlsx),
             cmocka_unit_test(test_error_over_the_limits),
             cmocka_unit_test(test_errors_change_nothing),
+            cmocka_unit_test(test_damaged_templates),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -311,6 +311,90 @@ static void test_number_texts(void **state)
         buf_free(&out);
 }
 
+/* ---- mutations -------------------------------------------------------------------------- */
+
+static uint64_t rng = 88172645463325252u;
+
+static uint64_t next(void)
+{
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        return rng;
+}
+
+/* Damage text in a few random places: flip, delete, insert markup. */
+static void mutate(struct buf *text)
+{
+        static const char inserts[] = "<>\"&=/_x0;9E-.";
+        int n = 1 + (int)(next() % 4);
+        for (int i = 0; i < n && text->len > 1; i++) {
+                size_t at = next() % text->len;
+                switch (next() % 3) {
+                case 0:
+                        text->data[at] = (char)(next() & 0xff);
+                        break;
+                case 1:
+                        memmove(text->data + at, text->data + at + 1, text->len - at - 1);
+                        text->len--;
+                        text->data[text->len] = '\0';
+                        break;
+                default: {
+                        char c = inserts[next() % (sizeof inserts - 1)];
+                        buf_putc(text, ' ');
+                        memmove(text->data + at + 1, text->data + at, text->len - at - 1);
+                        text->data[at] = c;
+                }
+                }
+        }
+}
+
+/* Damaged parts never crash the reader (run it under the sanitizers):
+ * it reads a workbook or reports exactly one problem. */
+static void test_mutated_parts_never_crash(void **state)
+{
+        (void)state;
+        const char *originals[N_PARTS] = {workbook, rels, strings, sheet1, other};
+        struct buf book = BUF_INIT, part = BUF_INIT;
+        size_t read = 0, refused = 0;
+        for (int round = 0; round < 200; round++) {
+                size_t which = next() % N_PARTS;
+                buf_reset(&part);
+                buf_puts(&part, originals[which]);
+                mutate(&part);
+                const char *contents[N_PARTS];
+                for (size_t i = 0; i < N_PARTS; i++)
+                        contents[i] = i == which ? part.data : originals[i];
+                book_of(&book, contents);
+                struct diags errs = DIAGS_INIT;
+                struct xlsx_book *b = xlsx_read(book.data, book.len, NULL, NULL, &errs);
+                if (b) {
+                        read++;
+                        assert_int_equal(errs.n, 0);
+                } else {
+                        refused++;
+                        assert_int_equal(errs.n, 1);
+                }
+                xlsx_free(b);
+                diags_free(&errs);
+        }
+        assert_true(read > 0 && refused > 0);
+        /* damaged archive bytes */
+        good_book(&book);
+        for (int round = 0; round < 200; round++) {
+                struct buf copy = BUF_INIT;
+                buf_append(&copy, book.data, book.len);
+                for (int k = 0; k < 3; k++)
+                        copy.data[next() % copy.len] = (char)(next() & 0xff);
+                struct diags errs = DIAGS_INIT;
+                xlsx_free(xlsx_read(copy.data, copy.len, NULL, NULL, &errs));
+                diags_free(&errs);
+                buf_free(&copy);
+        }
+        buf_free(&part);
+        buf_free(&book);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -321,6 +405,7 @@ int main(void)
             cmocka_unit_test(test_hostile_and_broken_xml),
             cmocka_unit_test(test_missing_parts),
             cmocka_unit_test(test_number_texts),
+            cmocka_unit_test(test_mutated_parts_never_crash),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -251,6 +251,30 @@ static void test_list_and_summary_cells(void **state)
         buf_free(&book);
 }
 
+/* An empty list and a summary of no units are still workbooks. */
+static void test_empty_list_and_summary(void **state)
+{
+        (void)state;
+        struct buf book = BUF_INIT;
+        struct diags errs = DIAGS_INIT;
+        struct sheet_list l = {"空列表", NULL, list_cols, 6, NULL, 0};
+        assert_true(sheet_list_write(&l, &book, &errs));
+        struct xlsx_book *b = xlsx_read(book.data, book.len, NULL, NULL, NULL);
+        assert_non_null(b);
+        value_at(xlsx_sheet(b, "空列表"), 1, 0, "单位名称");
+        xlsx_free(b);
+        buf_reset(&book);
+        assert_true(sheet_summary_write(2025, NULL, NULL, 0, &book, &errs));
+        b = xlsx_read(book.data, book.len, NULL, NULL, NULL);
+        assert_non_null(b);
+        value_at(xlsx_sheet(b, "汇总"), 1, 0, "共 0 个单位，已评分 0 个");
+        value_at(xlsx_sheet(b, "统计"), 3, 0, "合计");
+        xlsx_free(b);
+        assert_int_equal(errs.n, 0);
+        diags_free(&errs);
+        buf_free(&book);
+}
+
 /* Every generated workbook opened by LibreOffice and printed to PDF. */
 static void test_libreoffice_pdf(void **state)
 {
@@ -322,6 +346,7 @@ int main(void)
             cmocka_unit_test(test_tables_workbook_parts),
             cmocka_unit_test(test_percent_and_long_numbers),
             cmocka_unit_test(test_list_and_summary_cells),
+            cmocka_unit_test(test_empty_list_and_summary),
             cmocka_unit_test(test_libreoffice_pdf),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
