@@ -16,6 +16,7 @@ enum {
         COLOUR_COMPUTED = 0xDDEBF7,
         COLOUR_HEADER = 0xD9D9D9,
         FONT_SIZE = 10,
+        MAX_ROW_HEIGHT = 409, /* points: the most a spreadsheet row can be */
 };
 
 struct xw_format_entry {
@@ -383,9 +384,12 @@ bool xw_grid_sheet(struct xw *w, const char *name, const struct grid *g, struct 
                         if (need > height[r])
                                 height[r] = need;
                 }
-        for (size_t r = 0; r < g->rows; r++)
-                worksheet_set_row(ws, (lxw_row_t)(fr.top + r), height[r] > 18 ? height[r] : 18,
-                                  NULL);
+        for (size_t r = 0; r < g->rows; r++) {
+                double h = height[r] < 18               ? 18
+                           : height[r] > MAX_ROW_HEIGHT ? MAX_ROW_HEIGHT
+                                                        : height[r];
+                worksheet_set_row(ws, (lxw_row_t)(fr.top + r), h, NULL);
+        }
         free(height);
         if (fr.legend != SHEET_NONE) {
                 lxw_format *f = xw_title_format(w, 3);
