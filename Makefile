@@ -25,7 +25,7 @@ GEN_SRC  := build/gen/embedded_data.c
 EMBED    := $(sort $(wildcard schemes/*.json assets/* examples/seed-*.json))
 MAIN_SRC := src/cli/main.c
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
-TEST_SUPPORT := tests/support/testutil.c tests/support/http.c tests/support/samples.c
+TEST_SUPPORT := $(sort $(wildcard tests/support/*.c))
 
 .PHONY: all deps test check-format clean run
 .SECONDARY:

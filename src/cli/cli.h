@@ -56,5 +56,7 @@ extern const struct command command_serve;
 extern const struct command command_init;
 extern const struct command command_backup;
 extern const struct command command_demo;
+extern const struct command command_import;
+extern const struct command command_export_xlsx;
 
 #endif

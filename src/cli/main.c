@@ -13,8 +13,9 @@ static const struct command command_help = {
 
 /* Every subcommand, in the order "jixiao help" lists them. */
 static const struct command *const commands[] = {
-    &command_show, &command_score,  &command_check, &command_serve,  &command_demo,
-    &command_init, &command_backup, &command_fmt,   &command_schema, &command_help,
+    &command_show,        &command_score, &command_check,  &command_import,
+    &command_export_xlsx, &command_serve, &command_demo,   &command_init,
+    &command_backup,      &command_fmt,   &command_schema, &command_help,
 };
 
 static const struct command *find(const char *name)
@@ -31,7 +32,7 @@ static void list_commands(FILE *out)
               "用法：jixiao <命令> [选项] [参数]\n\n命令：\n",
               out);
         for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-                fprintf(out, "  %-10s %s\n", commands[i]->name, commands[i]->summary);
+                fprintf(out, "  %-12s %s\n", commands[i]->name, commands[i]->summary);
         fputs(
             "\n运行 \"jixiao <命令> --help\" 查看某个命令的用法；\"jixiao --version\" 显示版本。\n",
             out);

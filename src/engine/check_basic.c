@@ -2,6 +2,7 @@
  * of their parts in each of the three columns, the 其中 rows of 公用经费
  * within their total, control rates, 决算 against 预算, and agreement with
  * the 自评表. */
+#include "derived.h"
 #include "engine_int.h"
 
 #include <string.h>
@@ -47,18 +48,6 @@ static dec_t parts_column(const struct money3 *const *parts, size_t n, size_t c)
         return any ? sum : DEC_NONE;
 }
 
-/* The row a level stands for: in each column its parts when any part has
- * a figure, else its own stated row. */
-static struct money3 level(const struct money3 *stated, const struct money3 *const *parts, size_t n)
-{
-        struct money3 m;
-        for (size_t c = 0; c < 3; c++) {
-                dec_t sum = parts_column(parts, n, c);
-                *col_ptr(&m, c) = dec_is_set(sum) ? sum : col(stated, c);
-        }
-        return m;
-}
-
 /* A stated level row against its parts, column by column. */
 static void level_sums(struct evaluation *e, const char *path, const char *label,
                        const struct money3 *stated, const struct money3 *const *parts, size_t n,
@@ -93,11 +82,11 @@ static void three_public(struct evaluation *e)
         level_sums(e, B "three_public.vehicles.stated", "公务用车购置和维护经费",
                    &t->vehicles.stated, vehicle_parts, 2, "公车购置 + 公车运行维护");
         /* the vehicle line counts with its parts where it has them */
-        struct money3 vehicles = level(&t->vehicles.stated, vehicle_parts, 2);
+        struct money3 vehicles = money3_level(&t->vehicles.stated, vehicle_parts, 2, NULL);
         const struct money3 *parts[] = {&vehicles, &t->overseas, &t->reception};
         level_sums(e, B "three_public.stated", "三公经费", &t->stated, parts, 3,
                    "公务用车购置和维护经费 + 出国经费 + 公务接待");
-        struct money3 total = level(&t->stated, parts, 3);
+        struct money3 total = money3_level(&t->stated, parts, 3, NULL);
         over_budget(e, B "three_public.stated", "三公经费", total.budget, total.final, SEV_WARNING);
 }
 
@@ -110,11 +99,11 @@ static void project_spending(struct evaluation *e)
                 funds[i] = &p->special.funds[i].amounts;
         level_sums(e, B "project_spending.special.stated", "上级专项资金", &p->special.stated,
                    funds, n, "各专项资金之和");
-        struct money3 special = level(&p->special.stated, funds, n);
+        struct money3 special = money3_level(&p->special.stated, funds, n, NULL);
         const struct money3 *parts[] = {&p->business, &p->operation, &special};
         level_sums(e, B "project_spending.stated", "项目支出", &p->stated, parts, 3,
                    "业务工作经费 + 运行维护经费 + 上级专项资金");
-        struct money3 total = level(&p->stated, parts, 3);
+        struct money3 total = money3_level(&p->stated, parts, 3, NULL);
         over_budget(e, B "project_spending.stated", "项目支出", total.budget, total.final,
                     SEV_INFO);
 }

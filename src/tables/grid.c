@@ -50,9 +50,30 @@ struct grid_cell *grid_number(struct arena *a, struct grid *g, size_t row, size_
         c->style = style;
         c->flags = flags;
         c->text = NULL;
+        c->prefix = c->suffix = NULL;
         if (dec_is_set(value)) {
                 char buf[DEC_BUFSZ];
                 c->text = arena_strdup(a, dec_fmt(value, places, buf));
+        }
+        return c;
+}
+
+struct grid_cell *grid_affix(struct arena *a, struct grid_cell *c, const char *prefix,
+                             const char *suffix)
+{
+        c->prefix = prefix && prefix[0] ? arena_strdup(a, prefix) : NULL;
+        c->suffix = suffix && suffix[0] ? arena_strdup(a, suffix) : NULL;
+        if (c->kind == CELL_NUMBER) {
+                char buf[DEC_BUFSZ];
+                dec_fmt(c->value, c->places, buf);
+                size_t lp = c->prefix ? strlen(c->prefix) : 0,
+                       ls = c->suffix ? strlen(c->suffix) : 0;
+                size_t ln = strlen(buf);
+                char *t = arena_alloc(a, lp + ln + ls + 1);
+                memcpy(t, c->prefix ? c->prefix : "", lp);
+                memcpy(t + lp, buf, ln);
+                memcpy(t + lp + ln, c->suffix ? c->suffix : "", ls + 1);
+                c->text = t;
         }
         return c;
 }

@@ -50,6 +50,11 @@ struct grid_cell {
         unsigned colspan; /* ≥ 1 at the top-left cell of a merge; 0 in a cell a merge covers */
         const char
             *path; /* CF_INPUT: the document path it edits ("$.self_eval.budget.a"), else NULL */
+        /* CELL_NUMBER, or an empty number cell: text shown before and after
+         * the number, e.g. "≥" and "万元" for a target "≥106.2万元" (text
+         * already includes them; spreadsheets put them in the number
+         * format). NULL when none. Set with grid_affix(). */
+        const char *prefix, *suffix;
 };
 
 struct grid {
@@ -75,6 +80,10 @@ struct grid_cell *grid_number(struct arena *a, struct grid *g, size_t row, size_
 /* Merge the rectangle starting at (row, col): its top-left cell spans
  * rowspan × colspan, the others become covered (rowspan = colspan = 0). */
 void grid_merge(struct grid *g, size_t row, size_t col, unsigned rowspan, unsigned colspan);
+/* Give a number cell text before and after its number (copied into the
+ * arena; NULL for none) and rebuild its text. Returns the cell. */
+struct grid_cell *grid_affix(struct arena *a, struct grid_cell *c, const char *prefix,
+                             const char *suffix);
 /* Append rows empty rows (growing the grid); returns the first new row. */
 size_t grid_add_rows(struct arena *a, struct grid *g, size_t rows);
 

@@ -13,6 +13,9 @@
 
 /* 基础数据表; NULL when the document has no basic data. */
 struct grid *table_basic(struct arena *a, const struct doc *d, const struct evaluation *e);
+/* 基础数据表 also when the document has no basic data: the form a unit
+ * fills in (the spreadsheet template of a new task). */
+struct grid *table_basic_form(struct arena *a, const struct doc *d, const struct evaluation *e);
 /* 部门整体支出绩效自评表. */
 struct grid *table_self_eval(struct arena *a, const struct doc *d, const struct evaluation *e);
 /* 项目支出绩效自评表 of project p (0 ≤ p < d->n_projects). */

@@ -1,0 +1,27 @@
+/* The tables workbook of one evaluation (sheet_tables_write, sheet.h):
+ * one sheet per table of sheet_tables_plan(), each drawn by the grid
+ * writer. */
+#include "sheet.h"
+#include "sheet_int.h"
+#include "xlsx_write.h"
+
+bool sheet_tables_write(const struct doc *d, const struct evaluation *e, struct buf *out,
+                        struct diags *errs)
+{
+        struct arena *a = arena_new();
+        struct sheet_plan *plan;
+        size_t n = sheet_tables_plan(a, d, e, &plan);
+        struct xw w;
+        bool ok = xw_open(&w, errs);
+        if (ok) {
+                for (size_t i = 0; i < n && ok; i++)
+                        ok = xw_grid_sheet(&w, plan[i].name, plan[i].grid, errs);
+                struct buf tmp = BUF_INIT;
+                ok = xw_close(&w, &tmp, errs) && ok;
+                if (ok)
+                        buf_append(out, tmp.data, tmp.len);
+                buf_free(&tmp);
+        }
+        arena_free(a);
+        return ok;
+}
