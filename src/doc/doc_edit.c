@@ -3,6 +3,7 @@
 
 #include "../base/vec.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* ---- typed text ------------------------------------------------------------------ */
@@ -267,6 +268,33 @@ bool doc_assign(struct doc *d, const char *path, const char *text, struct diags 
 
 /* ---- rows ------------------------------------------------------------------------ */
 
+/* The statements of the report text name cells by path; when rows move,
+ * they follow their row: "<array>[from]…" becomes "<array>[to]…", or the
+ * statement is dropped with its row (to == SIZE_MAX). */
+static void statements_follow(struct doc *d, const char *array, size_t from, size_t to)
+{
+        char prefix[600];
+        int n = snprintf(prefix, sizeof prefix, "%s[%zu]", array, from);
+        if (n < 0 || (size_t)n >= sizeof prefix)
+                return;
+        size_t k = 0;
+        for (size_t i = 0; i < d->n_statements; i++) {
+                struct statement *s = &d->statements[i];
+                const char *ref = s->refers_to;
+                if (ref && strncmp(ref, prefix, (size_t)n) == 0 &&
+                    (ref[n] == '\0' || ref[n] == '.' || ref[n] == '[')) {
+                        if (to == SIZE_MAX)
+                                continue;
+                        struct buf b = BUF_INIT;
+                        buf_printf(&b, "%s[%zu]%s", array, to, ref + n);
+                        s->refers_to = arena_strdup(d->arena, buf_str(&b));
+                        buf_free(&b);
+                }
+                d->statements[k++] = *s;
+        }
+        d->n_statements = k;
+}
+
 /* The array member named by path (no index), or NULL with a diagnostic. */
 static bool locate_array(struct doc *d, const char *path, bool element, struct doc_loc *loc,
                          struct diags *errs)
@@ -310,6 +338,10 @@ bool doc_array_remove(struct doc *d, const char *path, struct diags *errs)
         memmove(rows + loc.index * size, rows + (loc.index + 1) * size,
                 (*count - loc.index - 1) * size);
         (*count)--;
+        const char *array = arena_strndup(d->arena, path, strrchr(path, '[') - path);
+        statements_follow(d, array, loc.index, SIZE_MAX);
+        for (size_t i = loc.index; i < *count; i++)
+                statements_follow(d, array, i + 1, i);
         doc_note_sections(d);
         return true;
 }
@@ -329,6 +361,12 @@ bool doc_array_move(struct doc *d, const char *path, int delta, struct diags *er
         memcpy(tmp, a, size);
         memcpy(a, b, size);
         memcpy(b, tmp, size);
+        /* swap the statements of the two rows, by way of an unused index */
+        const char *array = arena_strndup(d->arena, path, strrchr(path, '[') - path);
+        size_t other = delta < 0 ? loc.index - 1 : loc.index + 1;
+        statements_follow(d, array, loc.index, count);
+        statements_follow(d, array, other, loc.index);
+        statements_follow(d, array, count, other);
         return true;
 }
 

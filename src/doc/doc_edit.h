@@ -18,9 +18,11 @@ bool doc_assign(struct doc *d, const char *path, const char *text, struct diags 
 
 /* Append a blank element to the array at path ("…groups[1].items"). */
 bool doc_array_append(struct doc *d, const char *path, struct diags *errs);
-/* Remove the element at path ("…items[2]"). */
+/* Remove the element at path ("…items[2]"). The report text's statements
+ * about it go with it; those about later rows follow their row. */
 bool doc_array_remove(struct doc *d, const char *path, struct diags *errs);
-/* Move the element at path one place up (delta -1) or down (+1). */
+/* Move the element at path one place up (delta -1) or down (+1); the
+ * statements about the two rows follow them. */
 bool doc_array_move(struct doc *d, const char *path, int delta, struct diags *errs);
 
 /* A member whose value differs between two versions. */

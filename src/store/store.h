@@ -276,5 +276,8 @@ enum store_rc store_file_get(struct db *db, struct arena *a, int64_t task_id, in
                              struct stored_file *out);
 enum store_rc store_file_insert(struct db *db, const struct stored_file *f, int64_t *id);
 enum store_rc store_file_delete(struct db *db, int64_t task_id, int64_t id);
+/* A project of the task was renamed: its project reports follow. */
+enum store_rc store_files_rename_project(struct db *db, int64_t task_id, const char *from,
+                                         const char *to);
 
 #endif

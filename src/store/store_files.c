@@ -109,3 +109,14 @@ enum store_rc store_file_delete(struct db *db, int64_t task_id, int64_t id)
                 return STORE_NOT_FOUND;
         return rc;
 }
+
+enum store_rc store_files_rename_project(struct db *db, int64_t task_id, const char *from,
+                                         const char *to)
+{
+        struct db_stmt *st =
+            db_prepare(db, "UPDATE files SET project = ?3 WHERE task_id = ?1 AND project = ?2");
+        db_bind_int(st, 1, task_id);
+        db_bind_text(st, 2, from);
+        db_bind_text(st, 3, to);
+        return rc_of(db_run(st));
+}

@@ -86,6 +86,8 @@ struct task_change {
         struct doc_change *other; /* after a 409: what the other save changed */
         size_t n_other;
         int64_t other_version; /* the version that other save made */
+        const char **renamed;  /* projects renamed: from, to, from, to … */
+        size_t n_renamed;
 };
 
 /* Open the task of path argument 0 (answering 404/500 itself and

@@ -59,6 +59,23 @@ static bool row_array(struct doc *d, const char *path, bool element)
         return false;
 }
 
+/* Attachments named by project follow the project: renamed with it,
+ * dropped with it (to NULL). */
+static void attachments_follow(struct doc *d, const char *from, const char *to)
+{
+        size_t k = 0;
+        for (size_t i = 0; i < d->n_attachments; i++) {
+                struct attachment *a = &d->attachments[i];
+                if (a->project && strcmp(a->project, from) == 0) {
+                        if (!to)
+                                continue;
+                        a->project = to;
+                }
+                d->attachments[k++] = *a;
+        }
+        d->n_attachments = k;
+}
+
 /* A new row's first content: a level gets one group (so indicators can be
  * added under it); a project gets the 自评表's levels and groups. */
 static void new_row(struct doc *d, const char *path)
@@ -107,6 +124,10 @@ static void apply_row_op(struct req *r, struct task_change *tc)
                           "无法进行这一行操作（表中没有这一行或不能增删），请刷新页面");
                 return;
         }
+        struct doc_loc loc;
+        if (k == 1 && doc_locate(d, path, &loc, NULL) && strcmp(loc.field->key, "projects") == 0 &&
+            ((struct project *)loc.ptr)->name)
+                attachments_follow(d, ((struct project *)loc.ptr)->name, NULL);
         if (k == 0 && doc_array_append(d, path, &tc->input))
                 new_row(d, path);
         else if (k == 1)
@@ -115,9 +136,30 @@ static void apply_row_op(struct req *r, struct task_change *tc)
                 doc_array_move(d, path, k == 2 ? -1 : +1, &tc->input);
 }
 
+/* After the typed values: projects whose name changed take their
+ * attachments (in the document now, in the store when saved). */
+static void follow_renames(struct req *r, struct task_change *tc, const char *const *before,
+                           size_t n)
+{
+        struct doc *d = tc->tv.doc;
+        tc->renamed = arena_alloc(r->arena, 2 * (n + 1) * sizeof(*tc->renamed));
+        for (size_t i = 0; i < n && i < d->n_projects; i++) {
+                const char *now = d->projects[i].name;
+                if (!before[i] || !now || strcmp(before[i], now) == 0)
+                        continue;
+                attachments_follow(d, before[i], now);
+                tc->renamed[tc->n_renamed++] = before[i];
+                tc->renamed[tc->n_renamed++] = now;
+        }
+}
+
 void task_change_apply(struct req *r, struct task_change *tc, bool rows)
 {
         struct doc *d = tc->tv.doc;
+        const char **names = arena_alloc(r->arena, (d->n_projects + 1) * sizeof(*names));
+        size_t n_names = d->n_projects;
+        for (size_t i = 0; i < n_names; i++)
+                names[i] = d->projects[i].name;
         for (size_t i = 0; i < r->n_form; i++) {
                 const char *path = r->form[i].name;
                 if (path[0] != '$')
@@ -127,8 +169,20 @@ void task_change_apply(struct req *r, struct task_change *tc, bool rows)
                 else
                         doc_assign(d, path, r->form[i].value, &tc->input);
         }
+        follow_renames(r, tc, names, n_names);
         if (rows)
                 apply_row_op(r, tc);
+        /* never keep a document that could not be read back */
+        struct buf json = BUF_INIT;
+        doc_write(d, &json);
+        struct diags errs = DIAGS_INIT;
+        struct doc *again = doc_parse(json.data, json.len, &errs);
+        for (size_t i = 0; !again && i < errs.n; i++)
+                diags_add(&tc->input, errs.items[i].path, errs.items[i].label, "%s",
+                          errs.items[i].msg);
+        doc_free(again);
+        diags_free(&errs);
+        buf_free(&json);
         struct evaluation *e = engine_evaluate_with(d, tc->tv.scheme, ENGINE_RECORD_CELLS);
         engine_adopt(d, e);
         engine_free(e);
@@ -267,6 +321,10 @@ bool op_task_save(struct req *r, struct task_change *tc, const char *version, st
                                 .changes = logged};
         if (store_task_event_add(r->db, t->id, &ev) != STORE_OK)
                 return op_abort(r, out, 503, NULL, "数据库繁忙，请稍后重试");
+        for (size_t i = 0; i + 1 < tc->n_renamed; i += 2)
+                if (store_files_rename_project(r->db, t->id, tc->renamed[i], tc->renamed[i + 1]) !=
+                    STORE_OK)
+                        return op_abort(r, out, 503, NULL, "数据库繁忙，请稍后重试");
         req_audit(r, "task.save", req_printf(r, "%lld", (long long)t->id),
                   req_printf(r, "%s 修改 %zu 处，第 %lld 版", user_label(r), n, (long long)v + 1));
         out->id = v + 1;

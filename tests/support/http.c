@@ -322,3 +322,37 @@ void client_login_fresh(struct client *c, const char *phone, const char *new_pas
         assert_true(json_string_member(r.body.data, "csrf", c->csrf, sizeof c->csrf));
         response_free(&r);
 }
+
+void multipart_body(struct buf *b, const struct part *parts, size_t n)
+{
+        buf_reset(b);
+        for (size_t i = 0; i < n; i++) {
+                buf_printf(
+                    b, "--" MULTIPART_BOUNDARY "\r\nContent-Disposition: form-data; name=\"%s\"",
+                    parts[i].name);
+                if (parts[i].filename)
+                        buf_printf(b, "; filename=\"%s\"\r\nContent-Type: application/octet-stream",
+                                   parts[i].filename);
+                buf_puts(b, "\r\n\r\n");
+                buf_append(b, parts[i].data, parts[i].len);
+                buf_puts(b, "\r\n");
+        }
+        buf_puts(b, "--" MULTIPART_BOUNDARY "--\r\n");
+}
+
+struct response http_upload(struct client *c, int64_t task, const char *kind, const char *project,
+                            const char *filename, const struct buf *data)
+{
+        struct part parts[3] = {{"kind", NULL, kind, strlen(kind)},
+                                {"file", filename, data->data, data->len},
+                                {"project", NULL, project, project ? strlen(project) : 0}};
+        struct buf body = BUF_INIT;
+        multipart_body(&body, parts, project ? 3 : 2);
+        char path[64];
+        snprintf(path, sizeof path, "/api/tasks/%lld/files", (long long)task);
+        struct response r =
+            http_body(c, "POST", path, "multipart/form-data; boundary=" MULTIPART_BOUNDARY,
+                      body.data, body.len, true);
+        buf_free(&body);
+        return r;
+}

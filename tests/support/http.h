@@ -54,6 +54,21 @@ struct response http(struct client *c, const char *method, const char *path,
 /* The same with a body of len bytes that may hold any byte (uploads). */
 struct response http_body(struct client *c, const char *method, const char *path,
                           const char *content_type, const void *body, size_t len, bool csrf);
+/* A part of a multipart/form-data body; parts with a filename are files. */
+struct part {
+        const char *name;
+        const char *filename;
+        const void *data;
+        size_t len;
+};
+#define MULTIPART_BOUNDARY "----jixiao-test-boundary-7d3f"
+/* Replace b with a multipart/form-data body of parts[0..n). */
+void multipart_body(struct buf *b, const struct part *parts, size_t n);
+/* Upload data as filename with the kind (and project) fields to the API
+ * path /api/tasks/{task}/files, CSRF token in the header. */
+struct response http_upload(struct client *c, int64_t task, const char *kind, const char *project,
+                            const char *filename, const struct buf *data);
+
 /* Send raw bytes as the whole request. */
 struct response http_raw(const struct server *s, const char *raw, size_t len);
 void response_free(struct response *r);

@@ -16,7 +16,6 @@
 #include <sodium.h>
 
 #define PASSWORD "Jixiao-Files-2026!"
-#define BOUNDARY "----jixiaoTestBoundary7MA4YWxk"
 
 /* 103001 is a supervising unit with two projects in its 2023 document;
  * 103002 is one of its subordinate units. */
@@ -106,30 +105,6 @@ static int64_t count_rows(const char *what, int64_t task)
         return n;
 }
 
-/* A multipart/form-data body. Parts with a filename are files. */
-struct part {
-        const char *name;
-        const char *filename;
-        const void *data;
-        size_t len;
-};
-
-static void multipart(struct buf *b, const struct part *parts, size_t n)
-{
-        buf_reset(b);
-        for (size_t i = 0; i < n; i++) {
-                buf_printf(b, "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"%s\"",
-                           parts[i].name);
-                if (parts[i].filename)
-                        buf_printf(b, "; filename=\"%s\"\r\nContent-Type: application/octet-stream",
-                                   parts[i].filename);
-                buf_puts(b, "\r\n\r\n");
-                buf_append(b, parts[i].data, parts[i].len);
-                buf_puts(b, "\r\n");
-        }
-        buf_puts(b, "--" BOUNDARY "--\r\n");
-}
-
 static struct part text(const char *name, const char *value)
 {
         return (struct part){name, NULL, value, value ? strlen(value) : 0};
@@ -154,9 +129,10 @@ static struct response upload_to(struct client *c, const char *path, const char 
                 parts[n++] =
                     (struct part){"file", filename, data ? data->data : "", data ? data->len : 0};
         struct buf body = BUF_INIT;
-        multipart(&body, parts, n);
-        struct response r = http_body(c, "POST", path, "multipart/form-data; boundary=" BOUNDARY,
-                                      body.data, body.len, api && csrf);
+        multipart_body(&body, parts, n);
+        struct response r =
+            http_body(c, "POST", path, "multipart/form-data; boundary=" MULTIPART_BOUNDARY,
+                      body.data, body.len, api && csrf);
         buf_free(&body);
         return r;
 }
@@ -436,9 +412,10 @@ static void test_each_refusal_with_its_message(void **state)
                              {"file", "a.pdf", pdf.data, pdf.len},
                              {"file", "b.png", png.data, png.len}};
         struct buf body = BUF_INIT;
-        multipart(&body, two, 3);
+        multipart_body(&body, two, 3);
         r = http_body(&cl[PREPARER], "POST", files_path(task_main, true),
-                      "multipart/form-data; boundary=" BOUNDARY, body.data, body.len, true);
+                      "multipart/form-data; boundary=" MULTIPART_BOUNDARY, body.data, body.len,
+                      true);
         expect(&r, 400, "每次只能上传一个文件");
         response_free(&r);
         /* CSRF: neither header nor field, on the API and on the page */
@@ -456,24 +433,28 @@ static void test_each_refusal_with_its_message(void **state)
         expect(&r, 400, "表单缺少分隔符（Content-Type 的 boundary 参数）");
         response_free(&r);
         r = http_body(&cl[PREPARER], "POST", files_path(task_main, true),
-                      "multipart/form-data; boundary=" BOUNDARY, body.data, body.len / 2, true);
+                      "multipart/form-data; boundary=" MULTIPART_BOUNDARY, body.data, body.len / 2,
+                      true);
         expect(&r, 400, "表单内容不完整");
         response_free(&r);
         buf_reset(&body);
         for (int i = 0; i < 65; i++)
                 buf_printf(&body,
-                           "--" BOUNDARY
+                           "--" MULTIPART_BOUNDARY
                            "\r\nContent-Disposition: form-data; name=\"f%d\"\r\n\r\nx\r\n",
                            i);
-        buf_puts(&body, "--" BOUNDARY "--\r\n");
+        buf_puts(&body, "--" MULTIPART_BOUNDARY "--\r\n");
         r = http_body(&cl[PREPARER], "POST", files_path(task_main, true),
-                      "multipart/form-data; boundary=" BOUNDARY, body.data, body.len, true);
+                      "multipart/form-data; boundary=" MULTIPART_BOUNDARY, body.data, body.len,
+                      true);
         expect(&r, 400, "表单最多可有 64 个部分，实际超过了这个数");
         response_free(&r);
-        const char nul[] = "--" BOUNDARY "\r\nContent-Disposition: form-data; name=\"file\"; "
-                           "filename=\"a.pdf\0.exe\"\r\n\r\n%PDF-1.7\r\n--" BOUNDARY "--\r\n";
+        const char nul[] =
+            "--" MULTIPART_BOUNDARY "\r\nContent-Disposition: form-data; name=\"file\"; "
+            "filename=\"a.pdf\0.exe\"\r\n\r\n%PDF-1.7\r\n--" MULTIPART_BOUNDARY "--\r\n";
         r = http_body(&cl[PREPARER], "POST", files_path(task_main, true),
-                      "multipart/form-data; boundary=" BOUNDARY, nul, sizeof nul - 1, true);
+                      "multipart/form-data; boundary=" MULTIPART_BOUNDARY, nul, sizeof nul - 1,
+                      true);
         expect(&r, 400, "表单第 1 部分的字段名或文件名含有空字符");
         response_free(&r);
         buf_free(&body);
