@@ -4,6 +4,7 @@
 #include "layout.h"
 #include "pages.h"
 #include "tasks.h"
+#include "view_cache.h"
 #include "view_doc.h"
 
 #include "../doc/doc_io.h"
@@ -77,8 +78,13 @@ bool task_view_open(struct req *r, bool evaluate, struct task_view *tv)
                 reply_error(r, 404, not_found);
                 return false;
         }
-        if (!evaluate)
-                return true;
+        if (evaluate)
+                task_view_evaluate(r, tv);
+        return true;
+}
+
+void task_view_evaluate(struct req *r, struct task_view *tv)
+{
         const char *json = tv->task.document ? tv->task.document : "";
         struct diags errs = DIAGS_INIT;
         tv->doc = doc_parse(json, strlen(json), &errs);
@@ -98,7 +104,6 @@ bool task_view_open(struct req *r, bool evaluate, struct task_view *tv)
                         tv->eval = engine_evaluate(tv->doc, tv->scheme);
         }
         diags_free(&errs);
-        return true;
 }
 
 void task_view_free(struct task_view *tv)
@@ -170,10 +175,26 @@ void page_tasks(struct req *r)
 
 /* ---- GET /tasks/{id} ---------------------------------------------------------- */
 
+/* The evaluation's view, from the cache when this version of the task has
+ * been rendered before (view_cache.h), else rendered and remembered. */
+static void evaluation(struct req *r, struct task_view *tv)
+{
+        if (view_cache_get(&tv->task, &r->out))
+                return;
+        task_view_evaluate(r, tv);
+        if (!tv->eval) {
+                page_error(r, tv->problem);
+                return;
+        }
+        size_t from = r->out.len;
+        view_evaluation(r, tv->doc, tv->eval);
+        view_cache_put(&tv->task, r->out.data + from, r->out.len - from);
+}
+
 void page_task(struct req *r)
 {
         struct task_view tv;
-        if (!task_view_open(r, true, &tv))
+        if (!task_view_open(r, false, &tv))
                 return;
         const struct task *t = &tv.task;
         struct buf title = BUF_INIT;
@@ -184,10 +205,7 @@ void page_task(struct req *r)
              "<p class=\"hint\"><a href=\"/tasks\">← 全部自评任务</a>　状态：%s　版本 %lld　"
              "更新于 %s</p>",
              task_status_label(t->status), (long long)t->version, fmt_time(r, t->updated_at));
-        if (tv.eval)
-                view_evaluation(r, tv.doc, tv.eval);
-        else
-                page_error(r, tv.problem);
+        evaluation(r, &tv);
         page_end(r);
         task_view_free(&tv);
 }

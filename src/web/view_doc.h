@@ -57,6 +57,9 @@ struct task_view {
  * shipped one only) and evaluates it; a failure there is not answered but
  * described in tv->problem. Release with task_view_free(). */
 bool task_view_open(struct req *r, bool evaluate, struct task_view *tv);
+/* The evaluating part of task_view_open(), for a view opened without it:
+ * sets tv->doc, tv->scheme and tv->eval, or tv->problem. */
+void task_view_evaluate(struct req *r, struct task_view *tv);
 void task_view_free(struct task_view *tv);
 
 /* The list filter of the query string: year (four digits) and status (a
