@@ -81,6 +81,16 @@ rss() { # pid field
 	done
 	echo "$total"
 }
+# CPU time (user + system) in clock ticks of a pid and its children.
+cpu_ticks() { # pid
+	total=0
+	for p in "$1" $(cat "/proc/$1/task/$1/children" 2>/dev/null); do
+		# after the command name in parentheses: utime and stime are fields 12 and 13
+		t=$(sed 's/.*) //' "/proc/$p/stat" 2>/dev/null | awk '{ print $12 + $13 }')
+		total=$((total + ${t:-0}))
+	done
+	echo "$total"
+}
 # Reset the peak (VmHWM) of a pid and its children to the current RSS.
 reset_peak() {
 	for p in "$1" $(cat "/proc/$1/task/$1/children" 2>/dev/null); do
@@ -193,8 +203,9 @@ cmp -s "$PAGE" "$N/check.html" || fail "nginx does not serve the same bytes as j
 # ---- runs -----------------------------------------------------------------------
 
 # One wrk run of some seconds against a server (jixiao or nginx), its output
-# in $DIR/SERVER-NAME.txt; the largest RSS sampled during a measured run
-# is appended to $DIR/SERVER-rss.txt.
+# in $DIR/SERVER-NAME.txt. For a measured run, the largest RSS sampled
+# during it is appended to $DIR/SERVER-rss.txt and the server's CPU ticks
+# and the requests answered to $DIR/SERVER-cpu.txt.
 run() { # server name seconds
 	if [ "$1" = jixiao ]; then
 		pid=$JPID url="$BASE$PAGE_PATH"
@@ -215,12 +226,17 @@ run() { # server name seconds
 	SAMPLER=$!
 	server=$1 name=$2 seconds=$3
 	shift 3
+	ticks=$(cpu_ticks "$pid")
 	# shellcheck disable=SC2086
 	wrk $LOAD -d"$seconds"s --latency "$@" "$url" >"$out"
+	ticks=$(($(cpu_ticks "$pid") - ticks))
 	kill "$SAMPLER"
 	wait "$SAMPLER" 2>/dev/null || true
 	SAMPLER=""
-	[ "$name" = warmup ] || cat "$peak" >>"$DIR/$server-rss.txt"
+	if [ "$name" != warmup ]; then
+		cat "$peak" >>"$DIR/$server-rss.txt"
+		echo "$ticks $(awk '/ requests in / { print $1 }' "$out")" >>"$DIR/$server-cpu.txt"
+	fi
 	if grep -q 'Non-2xx\|Socket errors' "$out"; then
 		cat "$out" >&2
 		fail "$server: wrk reports errors ($out)"
@@ -236,6 +252,9 @@ run jixiao warmup 5
 run nginx warmup 5
 : >"$DIR/jixiao-rss.txt"
 : >"$DIR/nginx-rss.txt"
+: >"$DIR/jixiao-cpu.txt"
+: >"$DIR/nginx-cpu.txt"
+J_SIGNIN_KB=$(rss "$JPID" VmHWM) # the peak so far: signing in hashes with argon2id (64 MiB)
 reset_peak "$JPID"
 reset_peak "$NPID"
 J_WARM_KB=$(rss "$JPID" VmRSS)
@@ -282,10 +301,17 @@ median() { # server field
 		r=$((r + 1))
 	done | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
 }
-all_rps() { # server
-	for f in "$DIR/$1"-round*.txt; do
-		awk '/^Requests\/sec/ { printf "%.0f ", $2 }' "$f"
+each_round() { # server
+	r=1
+	while [ "$r" -le "$ROUNDS" ]; do
+		awk '/^Requests\/sec/ { printf "%.0f ", $2 }' "$DIR/$1-round$r.txt"
+		r=$((r + 1))
 	done
+}
+# CPU time per request in microseconds over the measured rounds.
+cpu_per_request() { # server
+	awk -v hz="$(getconf CLK_TCK)" '{ t += $1; n += $2 } END { printf "%.1f", t / hz * 1e6 / n }' \
+		"$DIR/$1-cpu.txt"
 }
 max_of() { sort -n "$1" | tail -n 1; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.1f MiB", k / 1024 }'; }
@@ -298,21 +324,24 @@ MET=$(awk -v r="$RATIO" 'BEGIN { print (r >= 0.5) ? "met" : "NOT MET" }')
 	echo
 	echo "HTTP benchmark: GET $PAGE_PATH, $BYTES bytes, wrk $LOAD -d${SECONDS_PER_RUN}s, median of $ROUNDS rounds"
 	echo
-	printf '| %-28s | %14s | %14s |\n' "" "jixiao" "nginx (static)"
-	printf '|%s|%s|%s|\n' "------------------------------" "----------------:" "----------------:"
-	printf '| %-28s | %14.0f | %14.0f |\n' "requests/s" "$J_RPS" "$N_RPS"
-	printf '| %-28s | %14s | %14s |\n' "requests/s of each round" "$(all_rps jixiao)" "$(all_rps nginx)"
+	row() { printf '| %-34s | %14s | %14s |\n' "$@"; }
+	row "" "jixiao" "nginx (static)"
+	row "----------------------------------" "-------------:" "-------------:"
+	row "requests/s (median)" "$(printf %.0f "$J_RPS")" "$(printf %.0f "$N_RPS")"
 	for p in 50 90 99; do
-		printf '| %-28s | %11.2f ms | %11.2f ms |\n' "latency p$p" \
-			"$(median jixiao "$p")" "$(median nginx "$p")"
+		row "latency p$p (median)" "$(printf '%.2f ms' "$(median jixiao "$p")")" \
+			"$(printf '%.2f ms' "$(median nginx "$p")")"
 	done
-	printf '| %-28s | %14s | %14s |\n' "RSS idle after start" "$(mib "$J_IDLE_KB")" "$(mib "$N_IDLE_KB")"
-	printf '| %-28s | %14s | %14s |\n' "RSS idle after warm-up" "$(mib "$J_WARM_KB")" "$(mib "$N_WARM_KB")"
-	printf '| %-28s | %14s | %14s |\n' "RSS under load (max sampled)" \
-		"$(mib "$(max_of "$DIR/jixiao-rss.txt")")" "$(mib "$(max_of "$DIR/nginx-rss.txt")")"
-	printf '| %-28s | %14s | %14s |\n' "peak RSS (VmHWM) under load" "$(mib "$J_HWM_KB")" "$(mib "$N_HWM_KB")"
+	row "CPU time per request" "$(cpu_per_request jixiao) us" "$(cpu_per_request nginx) us"
+	row "RSS idle after start" "$(mib "$J_IDLE_KB")" "$(mib "$N_IDLE_KB")"
+	row "peak RSS after signing in" "$(mib "$J_SIGNIN_KB")" ""
+	row "RSS idle after the warm-up" "$(mib "$J_WARM_KB")" "$(mib "$N_WARM_KB")"
+	row "RSS under load (largest sampled)" "$(mib "$(max_of "$DIR/jixiao-rss.txt")")" \
+		"$(mib "$(max_of "$DIR/nginx-rss.txt")")"
+	row "peak RSS under load (VmHWM)" "$(mib "$J_HWM_KB")" "$(mib "$N_HWM_KB")"
 	echo
+	echo "requests/s of each round: jixiao $(each_round jixiao)| nginx $(each_round nginx)"
 	echo "jixiao / nginx requests/s: $RATIO (target >= 0.50: $MET); $PAGE_LOG page requests logged, all 200"
-	echo "(nginx's memory: master and $WORKERS workers summed)"
+	echo "nginx's memory and CPU: the master and $WORKERS workers summed"
 } | tee "$DIR/results.txt"
 [ "$MET" = met ]
