@@ -174,7 +174,7 @@ struct task {
         const char *grade;
         int64_t errors, warnings;
         int64_t updated_at;
-        const char *document; /* only from store_task_get */
+        const char *document; /* only from store_task_get with the document */
 };
 
 struct task_filter {
@@ -184,7 +184,14 @@ struct task_filter {
 
 enum store_rc store_tasks(struct db *db, struct arena *a, const struct scope *sc,
                           const struct task_filter *f, struct task **out, size_t *n);
-enum store_rc store_task_get(struct db *db, struct arena *a, int64_t id, struct task *out);
+/* Task id into out (strings in a), with its document when with_document,
+ * else out->document is NULL. */
+enum store_rc store_task_get(struct db *db, struct arena *a, int64_t id, bool with_document,
+                             struct task *out);
+/* The document of task id as it is at version: STORE_NOT_FOUND when the
+ * task is gone or has another version now. */
+enum store_rc store_task_document(struct db *db, struct arena *a, int64_t id, int64_t version,
+                                  const char **document);
 enum store_rc store_task_insert(struct db *db, const struct task *t, int64_t now, int64_t *id);
 /* Replace a task's document and cached results, if its version is still
  * version; increments the version. */

@@ -32,7 +32,7 @@ void api_tasks(struct req *r)
 void api_task_get(struct req *r)
 {
         struct task_view tv;
-        if (!task_view_open(r, true, &tv))
+        if (!task_view_open(r, TASK_EVALUATED, &tv))
                 return;
         if (!tv.eval) {
                 reply_error(r, 500, tv.problem);
@@ -52,7 +52,7 @@ void api_task_get(struct req *r)
 void api_task_document(struct req *r)
 {
         struct task_view tv;
-        if (!task_view_open(r, false, &tv))
+        if (!task_view_open(r, TASK_DOCUMENT, &tv))
                 return;
         if (!tv.task.document) {
                 reply_error(r, 500, "自评文档无法读取，数据可能已损坏，请联系系统管理员");

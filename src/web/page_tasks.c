@@ -64,12 +64,13 @@ static const char *problem(struct req *r, const char *what, const struct diags *
         return s;
 }
 
-bool task_view_open(struct req *r, bool evaluate, struct task_view *tv)
+bool task_view_open(struct req *r, enum task_depth depth, struct task_view *tv)
 {
         memset(tv, 0, sizeof(*tv));
         int64_t id = req_arg_id(r, 0);
-        enum store_rc rc =
-            id > 0 ? store_task_get(r->db, r->arena, id, &tv->task) : STORE_NOT_FOUND;
+        enum store_rc rc = id > 0
+                               ? store_task_get(r->db, r->arena, id, depth != TASK_ROW, &tv->task)
+                               : STORE_NOT_FOUND;
         if (rc == STORE_ERROR) {
                 reply_error(r, 500, "读取自评任务失败，请稍后重试");
                 return false;
@@ -78,13 +79,23 @@ bool task_view_open(struct req *r, bool evaluate, struct task_view *tv)
                 reply_error(r, 404, not_found);
                 return false;
         }
-        if (evaluate)
+        if (depth == TASK_EVALUATED)
                 task_view_evaluate(r, tv);
         return true;
 }
 
 void task_view_evaluate(struct req *r, struct task_view *tv)
 {
+        if (!tv->task.document) {
+                enum store_rc rc = store_task_document(r->db, r->arena, tv->task.id,
+                                                       tv->task.version, &tv->task.document);
+                if (rc != STORE_OK) {
+                        tv->problem = rc == STORE_NOT_FOUND
+                                          ? "自评任务刚被修改，请刷新页面查看最新内容"
+                                          : "读取自评任务失败，请稍后重试";
+                        return;
+                }
+        }
         const char *json = tv->task.document ? tv->task.document : "";
         struct diags errs = DIAGS_INIT;
         tv->doc = doc_parse(json, strlen(json), &errs);
@@ -194,7 +205,7 @@ static void evaluation(struct req *r, struct task_view *tv)
 void page_task(struct req *r)
 {
         struct task_view tv;
-        if (!task_view_open(r, false, &tv))
+        if (!task_view_open(r, TASK_ROW, &tv)) /* the document only when not cached */
                 return;
         const struct task *t = &tv.task;
         struct buf title = BUF_INIT;

@@ -40,7 +40,7 @@ void view_perf_data(struct req *r, const struct doc *d);
 
 /* ---- task access (page_tasks.c) ----------------------------------------------- */
 
-/* A task the signed-in user may see, with its document evaluated. */
+/* A task the signed-in user may see, read to some depth (task_view_open). */
 struct task_view {
         struct task task;
         struct doc *doc;             /* NULL when the stored document cannot be read */
@@ -49,16 +49,24 @@ struct task_view {
         const char *problem;         /* why doc, scheme or eval is NULL (Chinese), or NULL */
 };
 
-/* Read the task of path argument 0 into tv. Answers the request itself
- * and returns false when the id is malformed or zero, the task does not
- * exist or lies outside the user's scope (all three: 404 "自评任务不存在
- * 或无权查看", so other units' ids cannot be probed) or the database fails
- * (500). With evaluate, also parses the document, loads its scheme (a
- * shipped one only) and evaluates it; a failure there is not answered but
- * described in tv->problem. Release with task_view_free(). */
-bool task_view_open(struct req *r, bool evaluate, struct task_view *tv);
-/* The evaluating part of task_view_open(), for a view opened without it:
- * sets tv->doc, tv->scheme and tv->eval, or tv->problem. */
+/* How much of a task task_view_open() reads. */
+enum task_depth {
+        TASK_ROW,       /* its row without the document (tv->task.document NULL) */
+        TASK_DOCUMENT,  /* the row with the document */
+        TASK_EVALUATED, /* and the document evaluated (task_view_evaluate) */
+};
+
+/* Read the task of path argument 0 into tv, to depth. Answers the request
+ * itself and returns false when the id is malformed or zero, the task does
+ * not exist or lies outside the user's scope (all three: 404 "自评任务不存
+ * 在或无权查看", so other units' ids cannot be probed) or the database
+ * fails (500). Release with task_view_free(). */
+bool task_view_open(struct req *r, enum task_depth depth, struct task_view *tv);
+/* Evaluate an open task view: read its document when the view has none
+ * (the same version, so call it in the request's read transaction), parse
+ * it, load its scheme (a shipped one only) and evaluate it. Sets tv->doc,
+ * tv->scheme and tv->eval, or describes the failure in tv->problem without
+ * answering. */
 void task_view_evaluate(struct req *r, struct task_view *tv);
 void task_view_free(struct task_view *tv);
 

@@ -118,7 +118,7 @@ static void test_a_changed_document_shows_at_once(void **state)
         assert_non_null(db);
         struct arena *a = arena_new();
         struct task t;
-        assert_int_equal(store_task_get(db, a, task_id, &t), STORE_OK);
+        assert_int_equal(store_task_get(db, a, task_id, true, &t), STORE_OK);
         struct doc *d = doc_parse(t.document, strlen(t.document), &errs);
         assert_non_null(d);
         d->unit.name = "绥宁县商务局（改）";
