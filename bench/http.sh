@@ -25,6 +25,7 @@ LOAD=${BENCH_HTTP_WRK:--t2 -c64}
 SECONDS_PER_RUN=${BENCH_HTTP_SECONDS:-15}
 ROUNDS=${BENCH_HTTP_ROUNDS:-5}
 PHONE=18800000002 # the finance bureau's account: sees every task
+NAME=财政局绩效科
 UNIT=104001       # seed 004, 绥宁县商务局 2024 (national scheme)
 YEAR=2024
 NEW_PASSWORD=Bench-http-2024
@@ -112,10 +113,10 @@ JPID=$!
 i=0
 until grep -q "http://127.0.0.1:$PORT/" "$DIR/serve.out" 2>/dev/null; do
 	i=$((i + 1))
-	[ "$i" -le 100 ] && kill -0 "$JPID" 2>/dev/null || {
+	if [ "$i" -gt 100 ] || ! kill -0 "$JPID" 2>/dev/null; then
 		cat "$DIR/serve.err" >&2
 		fail "jixiao serve did not start on port $PORT"
-	}
+	fi
 	sleep 0.1
 done
 J_IDLE_KB=$(awk '/^VmRSS/ { print $2 }' "/proc/$JPID/status")
@@ -149,8 +150,9 @@ STATUS=$(curl -sS -b "$JAR" -o "$DIR/nginx/www/tasks/$ID" -w '%{http_code}' "$BA
 [ "$STATUS" = 200 ] || fail "GET $PAGE_PATH answered $STATUS"
 PAGE="$DIR/nginx/www/tasks/$ID"
 BYTES=$(wc -c <"$PAGE")
-grep -q 'id="self"' "$PAGE" && grep -q 'id="findings"' "$PAGE" && grep -q "$PHONE\|财政局绩效科" "$PAGE" ||
-	fail "GET $PAGE_PATH is not the signed-in evaluation page"
+for mark in 'id="self"' 'id="findings"' "$NAME"; do # the evaluation, for this user
+	grep -q "$mark" "$PAGE" || fail "GET $PAGE_PATH is not the signed-in evaluation page (no $mark)"
+done
 
 # ---- nginx: the same bytes as a static file, its own files under $DIR ------
 
@@ -190,10 +192,10 @@ NBASE="http://127.0.0.1:$NPORT"
 i=0
 until curl -s -o /dev/null "$NBASE/" 2>/dev/null; do
 	i=$((i + 1))
-	[ "$i" -le 100 ] && kill -0 "$NPID" 2>/dev/null || {
+	if [ "$i" -gt 100 ] || ! kill -0 "$NPID" 2>/dev/null; then
 		cat "$N/error.log" >&2
 		fail "nginx did not start on port $NPORT"
-	}
+	fi
 	sleep 0.1
 done
 N_IDLE_KB=$(rss "$NPID" VmRSS)
