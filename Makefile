@@ -5,7 +5,8 @@
 #   make test       unit + integration tests, normal and ASan/UBSan builds,
 #                   ending with one line "N passed, N failed"
 #   make run        a fresh demo database and the server on it (LISTEN=addr:port)
-#   make bench      benchmarks (figures in docs/benchmarks.md)
+#   make bench      benchmarks (figures in docs/benchmarks.md); make bench-http
+#                   only the HTTP one
 
 VERSION := 0.1.0
 PKGS    := jansson sqlite3 libsodium libmicrohttpd libzip expat cairo-pdf pangocairo xlsxwriter
@@ -83,8 +84,9 @@ check-format:
 clean:
 	rm -rf build
 
-# Benchmarks (bench/bench.mk defines "make bench").
+# Benchmarks (bench/bench.mk defines "make bench", bench/http.mk "make bench-http").
 -include bench/bench.mk
+-include bench/http.mk
 
 # A fresh demo database (build/demo.db) and the server on it; the logins
 # are printed once. "make run LISTEN=0.0.0.0:8080" serves the network.

@@ -3,7 +3,7 @@
 # needs root (or sudo) only when something is missing.
 #
 #   tools/deps.sh          build, run and test (make deps)
-#   tools/deps.sh bench    also what "make bench" drives (wrk, nginx)
+#   tools/deps.sh bench    also what "make bench" drives (wrk, nginx, curl)
 set -eu
 
 # building and running
@@ -16,7 +16,7 @@ poppler-utils chromium"
 command -v node >/dev/null 2>&1 || PACKAGES="$PACKAGES nodejs"
 command -v npm >/dev/null 2>&1 || PACKAGES="$PACKAGES npm"
 if [ "${1:-}" = bench ]; then
-	PACKAGES="$PACKAGES wrk nginx-light"
+	PACKAGES="$PACKAGES wrk nginx-light curl"
 fi
 
 missing=""

@@ -213,25 +213,26 @@ bool route_match(const char *pattern, const char *path, struct req *r)
 
 /* ---- guards --------------------------------------------------------------------- */
 
-static void load_session(struct req *r)
+/* The session of the jx_session cookie, if live; true when its last-seen
+ * time is a minute old and should be touched once the request is done. */
+static bool load_session(struct req *r)
 {
         const char *token = req_cookie(r, "jx_session");
         if (!token || strlen(token) != TOKEN_CHARS)
-                return;
+                return false;
         token_hash(token, r->token_hash);
         const struct server_config *cfg = server_config(r->srv);
         if (store_session_get(r->db, r->arena, r->token_hash, r->now, cfg->session_idle,
                               &r->session) != STORE_OK)
-                return;
+                return false;
         r->authed = true;
-        if (r->now - r->session.seen_at >= 60)
-                store_session_touch(r->db, r->token_hash, r->now);
         const struct user *u = &r->session.user;
         r->scope.all = u->role == ROLE_FINANCE || u->role == ROLE_ADMIN;
         r->scope.unit_id = u->unit_id;
         r->scope.prefix = u->unit_code && unit_is_supervising(u->unit_code)
                               ? arena_strndup(r->arena, u->unit_code, 3)
                               : NULL;
+        return r->now - r->session.seen_at >= 60;
 }
 
 static bool changes_state(const struct req *r)
@@ -269,6 +270,32 @@ static void deny_anonymous(struct req *r)
         buf_free(&url);
 }
 
+/* The guards of route hit, then its handler (r->session loaded). */
+static void guard_and_handle(struct req *r, const struct route *hit)
+{
+        if (!(hit->flags & R_PUBLIC) && !r->authed) {
+                deny_anonymous(r);
+                return;
+        }
+        if (r->authed && r->session.user.must_change &&
+            !(hit->flags & (R_ANY_PASSWORD | R_PUBLIC))) {
+                if (req_is_api(r))
+                        reply_error(r, 403, "请先修改一次性密码后再使用系统");
+                else
+                        reply_redirect(r, "/password");
+                return;
+        }
+        if (hit->roles && !(r->authed && (hit->roles & ROLE_BIT(r->session.user.role)))) {
+                reply_error(r, 403, "您的岗位无权进行此操作");
+                return;
+        }
+        if (changes_state(r) && !csrf_ok(r)) {
+                reply_error(r, 403, "页面已过期或请求来源无法验证（CSRF），请刷新页面后重试");
+                return;
+        }
+        hit->handler(r);
+}
+
 void route_dispatch(struct req *r, const struct route *routes, size_t n)
 {
         const struct route *hit = NULL;
@@ -294,26 +321,13 @@ void route_dispatch(struct req *r, const struct route *routes, size_t n)
                 reply_error(r, 400, "请求参数含有无效字符（不是 UTF-8 编码）");
                 return;
         }
-        load_session(r);
-        if (!(hit->flags & R_PUBLIC) && !r->authed) {
-                deny_anonymous(r);
-                return;
-        }
-        if (r->authed && r->session.user.must_change &&
-            !(hit->flags & (R_ANY_PASSWORD | R_PUBLIC))) {
-                if (req_is_api(r))
-                        reply_error(r, 403, "请先修改一次性密码后再使用系统");
-                else
-                        reply_redirect(r, "/password");
-                return;
-        }
-        if (hit->roles && !(r->authed && (hit->roles & ROLE_BIT(r->session.user.role)))) {
-                reply_error(r, 403, "您的岗位无权进行此操作");
-                return;
-        }
-        if (changes_state(r) && !csrf_ok(r)) {
-                reply_error(r, 403, "页面已过期或请求来源无法验证（CSRF），请刷新页面后重试");
-                return;
-        }
-        hit->handler(r);
+        /* A request that only reads (GET, HEAD) runs in one read transaction:
+         * one snapshot for all its queries, the database's locks taken once. */
+        bool snapshot = !changes_state(r) && db_read_begin(r->db) == DB_OK;
+        bool touch = load_session(r);
+        guard_and_handle(r, hit);
+        if (snapshot)
+                db_read_end(r->db);
+        if (touch) /* a write, so outside the snapshot */
+                store_session_touch(r->db, r->token_hash, r->now);
 }

@@ -18,6 +18,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -36,6 +37,7 @@ struct ctx {
         struct req req;
         struct buf body;
         bool too_large;
+        size_t sent; /* bytes of the body answered, for the access log */
         struct timespec start;
 };
 
@@ -78,12 +80,19 @@ static struct db *worker_db(struct server *s)
 
 /* ---- responses ------------------------------------------------------------------ */
 
-static enum MHD_Result send_reply(struct MHD_Connection *c, struct req *r)
+/* Queue r's answer; the body's memory passes to libmicrohttpd (which frees
+ * it once sent) rather than being copied. */
+static enum MHD_Result send_reply(struct MHD_Connection *c, struct ctx *x)
 {
-        struct MHD_Response *resp = MHD_create_response_from_buffer(
-            r->out.len, r->out.data ? r->out.data : (void *)"", MHD_RESPMEM_MUST_COPY);
-        if (!resp)
+        struct req *r = &x->req;
+        x->sent = r->out.len;
+        char *body = buf_detach(&r->out);
+        struct MHD_Response *resp =
+            MHD_create_response_from_buffer(x->sent, body, MHD_RESPMEM_MUST_FREE);
+        if (!resp) {
+                free(body);
                 return MHD_NO;
+        }
         MHD_add_response_header(resp, "Content-Type",
                                 r->content_type ? r->content_type : "text/plain; charset=utf-8");
         MHD_add_response_header(
@@ -156,7 +165,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
                         r->now = (int64_t)time(NULL);
                         route_prepare(r);
                         refuse_too_large(s, r, url);
-                        return send_reply(c, r);
+                        return send_reply(c, x);
                 }
                 return MHD_YES;
         }
@@ -175,18 +184,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         route_prepare(r);
         if (x->too_large) {
                 refuse_too_large(s, r, url);
-                return send_reply(c, r);
+                return send_reply(c, x);
         }
         r->db = worker_db(s);
         if (!r->db) {
                 reply_error(r, 503, "数据库暂时无法打开，请稍后重试或联系系统管理员");
-                return send_reply(c, r);
+                return send_reply(c, x);
         }
         r->body = x->body.data ? x->body.data : "";
         r->body_len = x->body.len;
         purge_sessions(s, r);
         route_dispatch(r, s->cfg.routes, s->cfg.n_routes);
-        return send_reply(c, r);
+        return send_reply(c, x);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
@@ -209,7 +218,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
         struct req *r = &x->req;
         pthread_mutex_lock(&s->lock);
         fprintf(s->log, "%s %s %s %s %d %zu %.1fms %s%s\n", when, r->ip ? r->ip : "-", r->method,
-                r->path, r->status, r->out.len, ms, r->authed ? r->session.user.phone : "-",
+                r->path, r->status, x->sent, ms, r->authed ? r->session.user.phone : "-",
                 why == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
         fflush(s->log);
         pthread_mutex_unlock(&s->lock);

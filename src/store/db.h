@@ -75,6 +75,12 @@ enum db_rc db_exec(struct db *db, const char *sql);
 enum db_rc db_begin(struct db *db, const char *where);
 enum db_rc db_commit(struct db *db);
 void db_rollback(struct db *db);
+/* A read transaction for a request that only reads: the statements until
+ * db_read_end() see one snapshot of the database, and the file locks are
+ * taken once instead of around every statement. Only outside any other
+ * transaction, and nothing may write inside it (db_begin() aborts). */
+enum db_rc db_read_begin(struct db *db);
+void db_read_end(struct db *db);
 /* Where the open transaction was begun, or NULL. */
 const char *db_transaction_owner(const struct db *db);
 

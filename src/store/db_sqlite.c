@@ -3,6 +3,7 @@
 
 #include "../base/xalloc.h"
 
+#include <assert.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
@@ -20,6 +21,7 @@ struct db {
         int depth;         /* transaction nesting */
         bool doomed;       /* a nested rollback happened */
         const char *owner; /* where the outermost transaction began */
+        bool reading;      /* in db_read_begin() */
 };
 
 static void die_sql(struct db *db, const char *sql)
@@ -179,6 +181,7 @@ enum db_rc db_exec(struct db *db, const char *sql)
 
 enum db_rc db_begin(struct db *db, const char *where)
 {
+        assert(!db->reading); /* a write inside a read transaction: a programming error */
         if (db->depth++ > 0)
                 return DB_OK;
         db->doomed = false;
@@ -217,6 +220,23 @@ void db_rollback(struct db *db)
                 db_exec(db, "ROLLBACK");
                 db->owner = NULL;
         }
+}
+
+enum db_rc db_read_begin(struct db *db)
+{
+        assert(db->depth == 0 && !db->reading);
+        enum db_rc rc = db_run(db_prepare(db, "BEGIN"));
+        db->reading = rc == DB_OK;
+        return rc;
+}
+
+void db_read_end(struct db *db)
+{
+        if (!db->reading)
+                return;
+        db->reading = false;
+        if (db_run(db_prepare(db, "COMMIT")) != DB_OK)
+                db_exec(db, "ROLLBACK"); /* never leave the connection on an old snapshot */
 }
 
 const char *db_transaction_owner(const struct db *db)

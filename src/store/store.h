@@ -179,7 +179,7 @@ struct task {
         const char *grade;
         int64_t errors, warnings;
         int64_t updated_at;
-        const char *document; /* only from store_task_get */
+        const char *document; /* only from store_task_get with the document */
 };
 
 struct task_filter {
@@ -222,7 +222,10 @@ enum store_rc store_task_query(struct db *db, struct arena *a, const struct scop
  * name in *first (NULL when none). */
 enum store_rc store_department_open(struct db *db, struct arena *a, const char *prefix,
                                     int64_t year, int64_t *open, const char **first);
-enum store_rc store_task_get(struct db *db, struct arena *a, int64_t id, struct task *out);
+/* Task id into out (strings in a), with its document when with_document,
+ * else out->document is NULL. */
+enum store_rc store_task_get(struct db *db, struct arena *a, int64_t id, bool with_document,
+                             struct task *out);
 enum store_rc store_task_insert(struct db *db, const struct task *t, int64_t now, int64_t *id);
 /* Replace a task's status, document and cached results, if its version is
  * still version; increments the version and keeps the new document as

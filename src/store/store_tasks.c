@@ -156,15 +156,19 @@ enum store_rc store_tasks(struct db *db, struct arena *a, const struct scope *sc
         return rc == DB_DONE ? STORE_OK : STORE_ERROR;
 }
 
-enum store_rc store_task_get(struct db *db, struct arena *a, int64_t id, struct task *out)
+enum store_rc store_task_get(struct db *db, struct arena *a, int64_t id, bool with_document,
+                             struct task *out)
 {
         struct db_stmt *st =
-            db_prepare(db, "SELECT " TASK_COLUMNS ", t.document" TASK_FROM "WHERE t.id = ?1");
+            with_document
+                ? db_prepare(db, "SELECT " TASK_COLUMNS ", t.document" TASK_FROM "WHERE t.id = ?1")
+                : db_prepare(db, "SELECT " TASK_COLUMNS TASK_FROM "WHERE t.id = ?1");
         db_bind_int(st, 1, id);
         enum db_rc rc = db_step(st);
         if (rc == DB_ROW) {
                 read_task(st, a, out);
-                out->document = db_col_copy(st, 12, a);
+                if (with_document)
+                        out->document = db_col_copy(st, 12, a);
         }
         db_reset(st);
         return rc == DB_ROW ? STORE_OK : rc == DB_DONE ? STORE_NOT_FOUND : STORE_ERROR;

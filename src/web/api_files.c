@@ -37,7 +37,7 @@ static void api_file(struct jsonw *w, const struct stored_file *f)
 void api_files(struct req *r)
 {
         struct task_view tv;
-        if (!task_view_open(r, true, &tv))
+        if (!task_view_open(r, TASK_EVALUATED, &tv))
                 return;
         struct stored_file *files;
         size_t n;
@@ -88,7 +88,7 @@ void api_files(struct req *r)
 void api_file_upload(struct req *r)
 {
         struct task_view tv;
-        if (!task_view_open(r, true, &tv))
+        if (!task_view_open(r, TASK_EVALUATED, &tv))
                 return;
         struct stored_file stored;
         struct op out = {0};
@@ -113,7 +113,7 @@ void api_file_download(struct req *r)
 void api_file_delete(struct req *r)
 {
         struct task_view tv;
-        if (!task_view_open(r, false, &tv))
+        if (!task_view_open(r, TASK_ROW, &tv))
                 return;
         struct op out = {0};
         if (op_file_delete(r, &tv.task, req_arg_id(r, 1), &out))

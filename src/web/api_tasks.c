@@ -78,7 +78,7 @@ static void may(struct req *r, struct jsonw *w, const struct task *t)
 void api_task_get(struct req *r)
 {
         struct task_view tv;
-        if (!task_view_open(r, true, &tv))
+        if (!task_view_open(r, TASK_EVALUATED, &tv))
                 return;
         if (!tv.eval) {
                 reply_error(r, 500, tv.problem);
@@ -99,7 +99,7 @@ void api_task_get(struct req *r)
 void api_task_document(struct req *r)
 {
         struct task_view tv;
-        if (!task_view_open(r, false, &tv))
+        if (!task_view_open(r, TASK_DOCUMENT, &tv))
                 return;
         if (!tv.task.document) {
                 reply_error(r, 500, "自评文档无法读取，数据可能已损坏，请联系系统管理员");
@@ -112,7 +112,7 @@ void api_task_document(struct req *r)
 void api_task_events(struct req *r)
 {
         struct task_view tv;
-        if (!task_view_open(r, false, &tv))
+        if (!task_view_open(r, TASK_ROW, &tv))
                 return;
         struct task_event *ev;
         size_t n;
@@ -291,7 +291,7 @@ void api_task_save(struct req *r)
 void api_task_transition(struct req *r)
 {
         struct task_view tv;
-        if (!task_view_open(r, true, &tv))
+        if (!task_view_open(r, TASK_EVALUATED, &tv))
                 return;
         int a = wf_action_parse(req_field(r, "action"));
         struct op out = {0};

@@ -129,7 +129,7 @@ static bool begin_edit(struct req *r, const struct task *t, struct op *out)
         if (db_begin(r->db, DB_HERE) != DB_OK)
                 return op_fail(out, 503, NULL, "数据库繁忙，请稍后重试");
         struct task now;
-        enum store_rc rc = store_task_get(r->db, r->arena, t->id, &now);
+        enum store_rc rc = store_task_get(r->db, r->arena, t->id, false, &now);
         const char *why = rc == STORE_OK ? files_locked(&r->session.user, &now) : NULL;
         if (rc == STORE_OK && !why)
                 return true;

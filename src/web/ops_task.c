@@ -35,7 +35,7 @@ static bool fixed(const char *path)
 bool task_change_open(struct req *r, struct task_change *tc)
 {
         memset(tc, 0, sizeof(*tc));
-        if (!task_view_open(r, false, &tc->tv))
+        if (!task_view_open(r, TASK_DOCUMENT, &tc->tv))
                 return false;
         tc->stored = tc->tv.task.document;
         if (!task_view_parse(r, &tc->tv)) {
@@ -247,7 +247,7 @@ static void explain_conflict(struct req *r, struct task_change *tc, int64_t base
         const char *base = NULL;
         store_task_version(r->db, r->arena, tc->tv.task.id, base_version, &base);
         struct task now;
-        if (store_task_get(r->db, r->arena, tc->tv.task.id, &now) != STORE_OK)
+        if (store_task_get(r->db, r->arena, tc->tv.task.id, true, &now) != STORE_OK)
                 return;
         tc->other_version = now.version;
         struct doc *a = stored_doc(base), *b = stored_doc(now.document);

@@ -194,7 +194,7 @@ static void files_page(struct req *r, const struct task_view *tv, int status, co
 void page_files(struct req *r)
 {
         struct task_view tv;
-        if (!task_view_open(r, true, &tv))
+        if (!task_view_open(r, TASK_EVALUATED, &tv))
                 return;
         struct files_form form = {0};
         files_page(r, &tv, 200, NULL, &form);
@@ -204,7 +204,7 @@ void page_files(struct req *r)
 void page_file_upload(struct req *r)
 {
         struct task_view tv;
-        if (!task_view_open(r, true, &tv))
+        if (!task_view_open(r, TASK_EVALUATED, &tv))
                 return;
         struct files_form form = {.kind = req_field(r, "kind"), .project = req_field(r, "project")};
         struct stored_file stored;
@@ -221,7 +221,7 @@ void page_file_upload(struct req *r)
 void page_file_delete(struct req *r)
 {
         struct task_view tv;
-        if (!task_view_open(r, true, &tv))
+        if (!task_view_open(r, TASK_EVALUATED, &tv))
                 return;
         struct op out = {0};
         struct files_form form = {0};
@@ -270,7 +270,7 @@ static const char *disposition(struct req *r, const struct stored_file *f)
 void page_file_download(struct req *r)
 {
         struct task_view tv;
-        if (!task_view_open(r, false, &tv))
+        if (!task_view_open(r, TASK_ROW, &tv))
                 return;
         int64_t id = req_arg_id(r, 1);
         struct stored_file f;

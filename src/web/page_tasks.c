@@ -9,6 +9,7 @@
 #include "pages.h"
 #include "query.h"
 #include "task_page.h"
+#include "view_cache.h"
 #include "view_doc.h"
 #include "view_tasks.h"
 
@@ -134,12 +135,28 @@ static void actions(struct req *r, const struct task_view *tv, const char *comme
                                  : "",
                              wf_action_label((enum wf_action)a));
         html_raw(r, "</div>");
-        if (tv->eval && tv->eval->n_errors)
+        if (t->errors)
                 html(
                     r,
-                    "<p class=\"hint\">尚有 <a href=\"#findings\">%zu 个错误</a>，改正后才能送审或审核通过。</p>",
-                    tv->eval->n_errors);
+                    "<p class=\"hint\">尚有 <a href=\"#findings\">%lld 个错误</a>，改正后才能送审或审核通过。</p>",
+                    (long long)t->errors);
         html_raw(r, "</form>");
+}
+
+/* The evaluation's view, from the cache when this version of the task has
+ * been rendered before (view_cache.h), else rendered and remembered. */
+static void evaluation(struct req *r, struct task_view *tv)
+{
+        if (view_cache_get(&tv->task, &r->out))
+                return;
+        task_view_evaluate(r, tv);
+        if (!tv->eval) {
+                page_error(r, tv->problem);
+                return;
+        }
+        size_t from = r->out.len;
+        view_evaluation(r, tv->doc, tv->eval);
+        view_cache_put(&tv->task, r->out.data + from, r->out.len - from);
 }
 
 static void overview(struct req *r, struct task_view *tv, int status, const char *notice,
@@ -165,10 +182,7 @@ static void overview(struct req *r, struct task_view *tv, int status, const char
                     (long long)t->id, (long long)t->id, (long long)t->id, (long long)t->id);
         html_raw(r, "</div>");
         actions(r, tv, error ? req_field(r, "comment") : NULL);
-        if (tv->eval)
-                view_evaluation(r, tv->doc, tv->eval);
-        else
-                page_error(r, tv->problem);
+        evaluation(r, tv);
         task_timeline(r, t);
         page_end(r);
 }
@@ -176,7 +190,7 @@ static void overview(struct req *r, struct task_view *tv, int status, const char
 void page_task(struct req *r)
 {
         struct task_view tv;
-        if (!task_view_open(r, true, &tv))
+        if (!task_view_open(r, TASK_ROW, &tv)) /* the document only when not cached */
                 return;
         const char *done = req_param(r, "done");
         const char *notice = NULL;
@@ -192,7 +206,7 @@ void page_task(struct req *r)
 void page_task_transition(struct req *r)
 {
         struct task_view tv;
-        if (!task_view_open(r, true, &tv))
+        if (!task_view_open(r, TASK_EVALUATED, &tv))
                 return;
         int a = wf_action_parse(req_field(r, "action"));
         struct op out = {0};

@@ -224,12 +224,13 @@ static const char *problem(struct req *r, const char *what, const struct diags *
         return s;
 }
 
-bool task_view_open(struct req *r, bool evaluate, struct task_view *tv)
+bool task_view_open(struct req *r, enum task_depth depth, struct task_view *tv)
 {
         memset(tv, 0, sizeof(*tv));
         int64_t id = req_arg_id(r, 0);
-        enum store_rc rc =
-            id > 0 ? store_task_get(r->db, r->arena, id, &tv->task) : STORE_NOT_FOUND;
+        enum store_rc rc = id > 0
+                               ? store_task_get(r->db, r->arena, id, depth != TASK_ROW, &tv->task)
+                               : STORE_NOT_FOUND;
         if (rc == STORE_ERROR) {
                 reply_error(r, 500, "读取自评任务失败，请稍后重试");
                 return false;
@@ -238,14 +239,19 @@ bool task_view_open(struct req *r, bool evaluate, struct task_view *tv)
                 reply_error(r, 404, not_found);
                 return false;
         }
-        if (evaluate && task_view_parse(r, tv))
-                tv->eval = engine_evaluate(tv->doc, tv->scheme);
+        if (depth == TASK_EVALUATED)
+                task_view_evaluate(r, tv);
         return true;
 }
 
 bool task_view_parse(struct req *r, struct task_view *tv)
 {
-        const char *json = tv->task.document ? tv->task.document : "";
+        if (!tv->task.document && store_task_version(r->db, r->arena, tv->task.id, tv->task.version,
+                                                     &tv->task.document) != STORE_OK) {
+                tv->problem = "读取自评任务失败，请稍后重试";
+                return false;
+        }
+        const char *json = tv->task.document;
         struct diags errs = DIAGS_INIT;
         tv->doc = doc_parse(json, strlen(json), &errs);
         if (!tv->doc) {
@@ -263,6 +269,12 @@ bool task_view_parse(struct req *r, struct task_view *tv)
         }
         diags_free(&errs);
         return tv->doc && tv->scheme;
+}
+
+void task_view_evaluate(struct req *r, struct task_view *tv)
+{
+        if (task_view_parse(r, tv))
+                tv->eval = engine_evaluate(tv->doc, tv->scheme);
 }
 
 void task_view_free(struct task_view *tv)

@@ -26,7 +26,7 @@ bool todo_list(struct req *r, struct task **out, size_t *n);
 
 /* ---- reading a task the user may see ------------------------------------------------- */
 
-/* A task the signed-in user may see, with its document evaluated. */
+/* A task the signed-in user may see, read to some depth (task_view_open). */
 struct task_view {
         struct task task;
         struct doc *doc;             /* NULL when the stored document cannot be read */
@@ -35,17 +35,25 @@ struct task_view {
         const char *problem;         /* why doc, scheme or eval is NULL (Chinese), or NULL */
 };
 
-/* Read the task of path argument 0 into tv. Answers the request itself
- * and returns false when the id is malformed or zero, the task does not
- * exist or lies outside the user's scope (all three: 404 "自评任务不存在
- * 或无权查看", so other units' ids cannot be probed) or the database fails
- * (500). With evaluate, also parses the document, loads its scheme (a
- * shipped one only) and evaluates it; a failure there is not answered but
- * described in tv->problem. Release with task_view_free(). */
-bool task_view_open(struct req *r, bool evaluate, struct task_view *tv);
-/* Parse tv's stored document and load its scheme (tv->doc, tv->scheme),
- * without evaluating; false with tv->problem when either fails. */
+/* How much of a task task_view_open() reads. */
+enum task_depth {
+        TASK_ROW,       /* its row without the document (tv->task.document NULL) */
+        TASK_DOCUMENT,  /* the row with the document */
+        TASK_EVALUATED, /* and the document evaluated (task_view_evaluate) */
+};
+
+/* Read the task of path argument 0 into tv, to depth. Answers the request
+ * itself and returns false when the id is malformed or zero, the task does
+ * not exist or lies outside the user's scope (all three: 404 "自评任务不存
+ * 在或无权查看", so other units' ids cannot be probed) or the database
+ * fails (500). Release with task_view_free(). */
+bool task_view_open(struct req *r, enum task_depth depth, struct task_view *tv);
+/* Parse the view's document (read at the task's version when the view
+ * has none) and load its scheme (a shipped one only): tv->doc and
+ * tv->scheme; false with tv->problem when one fails. */
 bool task_view_parse(struct req *r, struct task_view *tv);
+/* task_view_parse() and evaluate: tv->eval, or tv->problem. */
+void task_view_evaluate(struct req *r, struct task_view *tv);
 void task_view_free(struct task_view *tv);
 
 #endif

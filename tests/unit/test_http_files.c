@@ -774,7 +774,7 @@ static void gate_open(struct gate *g, const char *name)
         ops_local_begin(&g->r, g->db, "test");
         assert_int_equal(
             store_user_by_phone(g->db, g->r.arena, phones[PREPARER], &g->r.session.user), STORE_OK);
-        assert_int_equal(store_task_get(g->db, g->r.arena, task_main, &g->task), STORE_OK);
+        assert_int_equal(store_task_get(g->db, g->r.arena, task_main, true, &g->task), STORE_OK);
         g->doc = doc_parse(g->task.document, strlen(g->task.document), &errs);
         assert_non_null(g->doc);
         diags_free(&errs);
