@@ -210,25 +210,44 @@ static bool assign_scalar(struct doc *d, const struct field *f, void *m, const c
         }
 }
 
-/* A measure or target: a number goes to its value, anything else to its
- * text. */
+/* The length of the number that starts s[0..n) ("214.2" of "214.2万元"). */
+static size_t number_prefix(const char *s, size_t n)
+{
+        size_t k = 0;
+        while (k < n && ((s[k] >= '0' && s[k] <= '9') || s[k] == '.' || s[k] == ',' ||
+                         (k == 0 && s[k] == '-')))
+                k++;
+        return k;
+}
+
+/* A measure or target: a number goes to its value ("214.2万元": the value
+ * and, after it, the unit it is written in), anything else to its text. */
 static bool assign_measure(struct doc *d, const struct doc_loc *loc, const char *s, size_t n,
                            const char *path, const char *label, struct diags *errs)
 {
         const struct field *value = schema_field(loc->schema, "value");
         const struct field *text = schema_field(loc->schema, "text");
+        const struct field *unit = schema_field(loc->schema, "unit");
         dec_t *v = field_ptr(value, loc->ptr);
         const char **t = field_ptr(text, loc->ptr);
+        const char **u = unit ? field_ptr(unit, loc->ptr) : NULL;
         dec_t number;
-        if (n && typed_dec(s, n, false, &number) == DEC_OK) {
+        size_t k = number_prefix(s, n), rest;
+        const char *after = trim(arena_strndup(d->arena, s + k, n - k), &rest);
+        if (n && k && typed_dec(s, k, false, &number) == DEC_OK && (rest == 0 || u) &&
+            rest <= 30) {
                 *v = number;
                 *t = NULL;
+                if (u)
+                        *u = rest ? arena_strndup(d->arena, after, rest) : NULL;
                 return true;
         }
         if (!typed_string(text, s, n, path, label, errs))
                 return false;
         *v = DEC_NONE;
         *t = n ? arena_strndup(d->arena, s, n) : NULL;
+        if (u)
+                *u = NULL;
         return true;
 }
 

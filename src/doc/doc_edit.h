@@ -10,8 +10,9 @@
 /* Set the member at path from text as a user typed it; "" (or only
  * spaces) clears it. Decimals may carry thousands separators (1,234.5)
  * and, in percentage fields, a trailing %. A measure or target object
- * ("…actual", "…target") takes a number (its value) or a text (its text
- * value), the other part cleared. On a bad value appends one diagnostic
+ * ("…actual", "…target") takes a number (its value), a number followed
+ * by the unit it is written in ("214.2万元"), or a text (its text value),
+ * the other parts cleared. On a bad value appends one diagnostic
  * naming the place and the rule, leaves d unchanged and returns false.
  * Strings are copied into d's arena. */
 bool doc_assign(struct doc *d, const char *path, const char *text, struct diags *errs);

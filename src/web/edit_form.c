@@ -66,8 +66,11 @@ void fc_text(struct form_ctx *c, const char *path, const char *v)
 void fc_measure(struct form_ctx *c, const char *path, const struct measure *m)
 {
         char b[DEC_BUFSZ];
-        input(c, path, m->text ? m->text : dec_fmt(m->value, -1, b),
-              " maxlength=\"200\" autocomplete=\"off\" class=\"measure\"");
+        const char *shown = m->text;
+        if (!shown)
+                shown = req_printf(c->r, "%s%s", dec_fmt(m->value, -1, b),
+                                   dec_is_set(m->value) && m->unit ? m->unit : "");
+        input(c, path, shown, " maxlength=\"200\" autocomplete=\"off\" class=\"measure\"");
 }
 
 void fc_area(struct form_ctx *c, const char *path, const char *v)

@@ -333,26 +333,12 @@ bool op_task_save(struct req *r, struct task_change *tc, const char *version, st
 
 /* ---- the review chain --------------------------------------------------------------- */
 
-/* Why t cannot go forward with its data, or NULL. */
+/* Why t cannot go forward, or NULL: a supervising unit's own task waits
+ * for its department first (DOMAIN.md), then blocking errors, then the
+ * required files. */
 static const char *blocked(struct req *r, const struct task_view *tv, enum wf_action a)
 {
-        const struct evaluation *e = tv->eval;
-        if (!e)
-                return tv->problem;
-        if (e->n_errors) {
-                const struct finding *f = &e->findings[0]; /* errors sort first */
-                return req_printf(r, "还有 %zu 个错误须改正后才能%s，例如：%s：%s", e->n_errors,
-                                  wf_action_label(a), f->label, f->message);
-        }
         const struct task *t = &tv->task;
-        struct buf missing = BUF_INIT;
-        if (files_missing(r, t, tv->doc, &missing)) {
-                const char *why =
-                    req_printf(r, "附件不全，不能%s。%s", wf_action_label(a), buf_str(&missing));
-                buf_free(&missing);
-                return why;
-        }
-        buf_free(&missing);
         if (a == WF_SUBMIT && wf_status_parse(t->status) == WF_DRAFT &&
             unit_is_supervising(t->unit_code)) {
                 int64_t open = 0;
@@ -369,6 +355,22 @@ static const char *blocked(struct req *r, const struct task_view *tv, enum wf_ac
                                           "主管部门须待二级机构全部完成后才能送审本单位的自评",
                                           (long long)open, first);
         }
+        const struct evaluation *e = tv->eval;
+        if (!e)
+                return tv->problem;
+        if (e->n_errors) {
+                const struct finding *f = &e->findings[0]; /* errors sort first */
+                return req_printf(r, "还有 %zu 个错误须改正后才能%s，例如：%s：%s", e->n_errors,
+                                  wf_action_label(a), f->label, f->message);
+        }
+        struct buf missing = BUF_INIT;
+        if (files_missing(r, t, tv->doc, &missing)) {
+                const char *why =
+                    req_printf(r, "附件不全，不能%s。%s", wf_action_label(a), buf_str(&missing));
+                buf_free(&missing);
+                return why;
+        }
+        buf_free(&missing);
         return NULL;
 }
 

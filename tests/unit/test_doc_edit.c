@@ -81,8 +81,12 @@ static void test_measures_take_a_number_or_a_text(void **state)
         assigned(d, path, "96.5");
         assert_true(dec_eq(ind->actual.value, D("96.5")));
         assert_null(ind->actual.text);
+        assigned(d, path, "214.2万元"); /* written in another unit */
+        assert_true(dec_eq(ind->actual.value, D("214.2")));
+        assert_string_equal(ind->actual.unit, "万元");
         assigned(d, path, "基本达标");
         assert_false(dec_is_set(ind->actual.value));
+        assert_null(ind->actual.unit);
         assert_string_equal(ind->actual.text, "基本达标");
         snprintf(path, sizeof path, "%s.target", p);
         assigned(d, path, "100");
