@@ -19,10 +19,18 @@ for flavour in release asan; do
 		dir=build/tests bin=build/jixiao
 	fi
 	echo "== $flavour =="
-	for t in "$dir"/test_*; do
-		[ -x "$t" ] || continue
-		JIXIAO_FLAVOUR=$flavour JIXIAO_BIN="$PWD/$bin" "$t" >"$log" 2>&1
-		rc=$?
+	# the cmocka programs, then the browser end-to-end test (once, against
+	# the sanitizer build of the server)
+	for t in "$dir"/test_* e2e; do
+		if [ "$t" = e2e ]; then
+			[ "$flavour" = asan ] || continue
+			sh tests/e2e/run.sh "$bin" >"$log" 2>&1
+			rc=$?
+		else
+			[ -x "$t" ] || continue
+			JIXIAO_FLAVOUR=$flavour JIXIAO_BIN="$PWD/$bin" "$t" >"$log" 2>&1
+			rc=$?
+		fi
 		p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
 		f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
 		p=${p:-0} f=${f:-0}

@@ -234,8 +234,7 @@ static bool assign_measure(struct doc *d, const struct doc_loc *loc, const char 
         dec_t number;
         size_t k = number_prefix(s, n), rest;
         const char *after = trim(arena_strndup(d->arena, s + k, n - k), &rest);
-        if (n && k && typed_dec(s, k, false, &number) == DEC_OK && (rest == 0 || u) &&
-            rest <= 30) {
+        if (n && k && typed_dec(s, k, false, &number) == DEC_OK && (rest == 0 || u) && rest <= 30) {
                 *v = number;
                 *t = NULL;
                 if (u)

@@ -63,6 +63,12 @@ void fc_text(struct form_ctx *c, const char *path, const char *v)
         input(c, path, v, " maxlength=\"1000\"");
 }
 
+void fc_name(struct form_ctx *c, const char *path, const char *v, const char *placeholder)
+{
+        const char *attrs = req_printf(c->r, " maxlength=\"1000\" placeholder=\"%s\"", placeholder);
+        input(c, path, v, attrs);
+}
+
 void fc_measure(struct form_ctx *c, const char *path, const struct measure *m)
 {
         char b[DEC_BUFSZ];

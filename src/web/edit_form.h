@@ -31,6 +31,8 @@ void fc_int(struct form_ctx *c, const char *path, int64_t v);
 /* A one-line text input; a multi-line one. */
 void fc_text(struct form_ctx *c, const char *path, const char *v);
 void fc_area(struct form_ctx *c, const char *path, const char *v);
+/* A row's name, with a placeholder saying what it names. */
+void fc_name(struct form_ctx *c, const char *path, const char *v, const char *placeholder);
 /* A value with its unit or a text (实际完成值, 年度指标值). */
 void fc_measure(struct form_ctx *c, const char *path, const struct measure *m);
 /* A choice among an enumeration's labels; blank first. */

@@ -118,7 +118,7 @@ static void indicator_row(struct form_ctx *c, const char *item, const struct ind
         if (fixed_tree)
                 html(r, "%s", ind->name);
         else
-                fc_text(c, P(c, "%s.name", item), ind->name);
+                fc_name(c, P(c, "%s.name", item), ind->name, "三级指标名称");
         html_raw(r, "</td><td>");
         fc_enum(c, P(c, "%s.kind", item), &enum_ind_kind, ind->kind);
         html_raw(r, "</td><td class=\"target\">");
@@ -168,7 +168,8 @@ static void level_row(struct form_ctx *c, const char *path, const char *name, bo
         if (fixed_tree)
                 html(r, "%s", name);
         else
-                fc_text(c, P(c, "%s.name", path), name);
+                fc_name(c, P(c, "%s.name", path), name,
+                        group ? "二级指标（可不填）" : "一级指标（可不填）");
         html_raw(r, "</th><td class=\"num\">");
         fc_computed(c, P(c, "%s.stated_weight", path), 2, false);
         html_raw(r, "</td><td class=\"num\">");
