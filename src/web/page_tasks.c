@@ -182,8 +182,8 @@ static void overview(struct req *r, struct task_view *tv, int status, const char
                     (long long)t->id, (long long)t->id, (long long)t->id, (long long)t->id);
         html_raw(r, "</div>");
         actions(r, tv, error ? req_field(r, "comment") : NULL);
+        task_timeline(r, t); /* the reviewers' comments before the tables */
         evaluation(r, tv);
-        task_timeline(r, t);
         page_end(r);
 }
 
