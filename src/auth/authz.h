@@ -22,6 +22,8 @@
 /* 送审, 审核通过, 退回: the unit's posts, a supervising unit's 审核岗, the
  * finance bureau — each only where it holds the task (wf_may). */
 #define CAN_REVIEW_TASKS (POSTS_UNIT | ROLE_BIT(ROLE_FINANCE))
+/* The year's summary workbook of the whole jurisdiction. */
+#define CAN_VIEW_SUMMARY (ROLE_BIT(ROLE_FINANCE) | ROLE_BIT(ROLE_ADMIN))
 #define CAN_VIEW_AUDIT   ROLE_BIT(ROLE_ADMIN)
 
 #endif

@@ -103,6 +103,39 @@ void reply_html(struct req *r, int status)
         r->content_type = "text/html; charset=utf-8";
 }
 
+static bool attr_char(unsigned char c)
+{
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+               (c && strchr("!#$&+-.^_`|~", c));
+}
+
+void reply_download(struct req *r, const char *media_type, const char *filename, const void *data,
+                    size_t len)
+{
+        bool ascii = true;
+        for (const char *p = filename; *p && ascii; p++)
+                ascii =
+                    *p >= 0x20 && *p < 0x7F && *p != '"' && *p != '\\' && *p != '%' && *p != ';';
+        const char *dot = strrchr(filename, '.');
+        struct buf b = BUF_INIT;
+        if (ascii)
+                buf_printf(&b, "attachment; filename=\"%s\"; filename*=UTF-8''", filename);
+        else
+                buf_printf(&b, "attachment; filename=\"download%s\"; filename*=UTF-8''",
+                           dot && strlen(dot) <= 6 ? dot : "");
+        for (const unsigned char *p = (const unsigned char *)filename; *p; p++)
+                if (attr_char(*p))
+                        buf_putc(&b, (char)*p);
+                else
+                        buf_printf(&b, "%%%02X", *p);
+        buf_reset(&r->out);
+        r->status = 200;
+        r->content_type = media_type;
+        reply_header(r, "Content-Disposition", arena_strdup(r->arena, buf_str(&b)));
+        buf_free(&b);
+        buf_append(&r->out, data, len);
+}
+
 void reply_error(struct req *r, int status, const char *message)
 {
         if (req_is_api(r)) {

@@ -114,9 +114,11 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, struct ctx *x)
         return ok;
 }
 
+/* Uploads (attachments, spreadsheets to import) may be larger than forms. */
 static size_t body_limit(const struct server *s, const char *url)
 {
-        return strstr(url, "/files") ? s->cfg.max_upload : s->cfg.max_body;
+        return strstr(url, "/files") || strstr(url, "/import") ? s->cfg.max_upload
+                                                               : s->cfg.max_body;
 }
 
 /* The 413 answer, naming the limit that applied. */

@@ -88,6 +88,7 @@ struct task_change {
         int64_t other_version; /* the version that other save made */
         const char **renamed;  /* projects renamed: from, to, from, to … */
         size_t n_renamed;
+        const char *via; /* how the change came, for the timeline (e.g. 导入 Excel), or NULL */
 };
 
 /* Open the task of path argument 0 (answering 404/500 itself and
@@ -99,6 +100,11 @@ bool task_change_open(struct req *r, struct task_change *tc);
  * engine's computed figures into the document and evaluate it (with its
  * computed cells). Refused values go to tc->input. */
 void task_change_apply(struct req *r, struct task_change *tc, bool rows);
+/* Replace the document by the tables of an uploaded workbook (the
+ * template of this task filled in, src/sheet); refused cells go to
+ * tc->input (path: the sheet and cell, e.g. 自评表!F12). Then as
+ * task_change_apply. False when the file is not a workbook at all. */
+bool task_change_import(struct task_change *tc, const void *data, size_t len);
 /* Store the changed document if the user may edit the task (403), no
  * typed value was refused (400) and version is still the task's (409,
  * with tc->other set); records what changed in the timeline. out->id is

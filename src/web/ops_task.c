@@ -6,6 +6,7 @@
 #include "ops.h"
 
 #include "../base/jsonw.h"
+#include "../sheet/sheet.h"
 
 #include <string.h>
 
@@ -153,6 +154,8 @@ static void follow_renames(struct req *r, struct task_change *tc, const char *co
         }
 }
 
+static void settle(struct task_change *tc);
+
 void task_change_apply(struct req *r, struct task_change *tc, bool rows)
 {
         struct doc *d = tc->tv.doc;
@@ -172,6 +175,14 @@ void task_change_apply(struct req *r, struct task_change *tc, bool rows)
         follow_renames(r, tc, names, n_names);
         if (rows)
                 apply_row_op(r, tc);
+        settle(tc);
+}
+
+/* The document as it will be kept: checked to read back, the engine's
+ * figures written in, evaluated. */
+static void settle(struct task_change *tc)
+{
+        struct doc *d = tc->tv.doc;
         /* never keep a document that could not be read back */
         struct buf json = BUF_INIT;
         doc_write(d, &json);
@@ -187,6 +198,21 @@ void task_change_apply(struct req *r, struct task_change *tc, bool rows)
         engine_adopt(d, e);
         engine_free(e);
         tc->tv.eval = engine_evaluate_with(d, tc->tv.scheme, ENGINE_RECORD_CELLS);
+}
+
+bool task_change_import(struct task_change *tc, const void *data, size_t len)
+{
+        struct evaluation *e = engine_evaluate(tc->tv.doc, tc->tv.scheme);
+        enum sheet_import_status status;
+        struct doc *d = sheet_import(tc->tv.doc, e, data, len, &tc->input, &status);
+        engine_free(e);
+        tc->via = "导入 Excel 表格";
+        if (d) {
+                doc_free(tc->tv.doc);
+                tc->tv.doc = d;
+        }
+        settle(tc);
+        return status != SHEET_IMPORT_UNUSABLE;
 }
 
 void task_change_free(struct task_change *tc)
@@ -317,7 +343,8 @@ bool op_task_save(struct req *r, struct task_change *tc, const char *version, st
                                 .action = "save",
                                 .from_status = t->status,
                                 .to_status = t->status,
-                                .comment = req_printf(r, "修改 %zu 处", n),
+                                .comment =
+                                    req_printf(r, "%s修改 %zu 处", tc->via ? tc->via : "", n),
                                 .changes = logged};
         if (store_task_event_add(r->db, t->id, &ev) != STORE_OK)
                 return op_abort(r, out, 503, NULL, "数据库繁忙，请稍后重试");

@@ -233,40 +233,6 @@ void page_file_delete(struct req *r)
         task_view_free(&tv);
 }
 
-/* ---- download ------------------------------------------------------------------------ */
-
-static bool attr_char(unsigned char c)
-{
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-               (c && strchr("!#$&+-.^_`|~", c));
-}
-
-/* attachment; filename="…"; filename*=UTF-8''… (RFC 6266): the name
- * itself when it is plain ASCII, else attachment-{id}.{ext}; the exact
- * name percent-encoded for every current browser. */
-static const char *disposition(struct req *r, const struct stored_file *f)
-{
-        bool ascii = true;
-        for (const char *p = f->name; *p && ascii; p++)
-                ascii =
-                    *p >= 0x20 && *p < 0x7F && *p != '"' && *p != '\\' && *p != '%' && *p != ';';
-        const struct filetype *type = filetype_by_media(f->media_type);
-        struct buf b = BUF_INIT;
-        if (ascii)
-                buf_printf(&b, "attachment; filename=\"%s\"; filename*=UTF-8''", f->name);
-        else
-                buf_printf(&b, "attachment; filename=\"attachment-%lld.%s\"; filename*=UTF-8''",
-                           (long long)f->id, type ? type->ext : "bin");
-        for (const unsigned char *p = (const unsigned char *)f->name; *p; p++)
-                if (attr_char(*p))
-                        buf_putc(&b, (char)*p);
-                else
-                        buf_printf(&b, "%%%02X", *p);
-        const char *s = arena_strdup(r->arena, buf_str(&b));
-        buf_free(&b);
-        return s;
-}
-
 void page_file_download(struct req *r)
 {
         struct task_view tv;
@@ -283,10 +249,6 @@ void page_file_download(struct req *r)
                 task_view_free(&tv);
                 return;
         }
-        buf_reset(&r->out);
-        r->status = 200;
-        r->content_type = f.media_type;
-        reply_header(r, "Content-Disposition", disposition(r, &f));
-        buf_append(&r->out, f.content, (size_t)f.size);
+        reply_download(r, f.media_type, f.name, f.content, (size_t)f.size);
         task_view_free(&tv);
 }

@@ -79,6 +79,13 @@ void page_tasks(struct req *r)
         }
         page_begin(r, "绩效自评查询");
         query_form(r, &f);
+        html(r, "<p class=\"hint\"><a href=\"/tasks.xlsx%s\">导出查询结果（Excel）</a>",
+             query_link(r, &f, NULL, NULL, 1));
+        if (f.q.year &&
+            (r->session.user.role == ROLE_FINANCE || r->session.user.role == ROLE_ADMIN))
+                html(r, "　<a href=\"/years/%lld/summary.xlsx\">导出 %lld 年度汇总表（Excel）</a>",
+                     (long long)f.q.year, (long long)f.q.year);
+        html_raw(r, "</p>");
         if (!total)
                 html_raw(r, "<p class=\"muted\">没有符合条件的自评任务。</p>");
         else
@@ -159,6 +166,32 @@ static void evaluation(struct req *r, struct task_view *tv)
         view_cache_put(&tv->task, r->out.data + from, r->out.len - from);
 }
 
+/* Downloads of the task, and the import of a filled template for the
+ * one who may edit it. */
+static void exports(struct req *r, const struct task *t)
+{
+        html(
+            r,
+            "<div class=\"card exports\"><p><strong>导出</strong>　<a href=\"/tasks/%lld/export.xlsx\">"
+            "Excel 表格（基础数据表、自评表、项目支出表）</a></p>",
+            (long long)t->id);
+        if (wf_may_edit(&r->session.user, t)) {
+                html(
+                    r,
+                    "<form method=\"post\" action=\"/tasks/%lld/import\" enctype=\"multipart/form-data\" "
+                    "class=\"inline\"><input type=\"hidden\" name=\"version\" value=\"%lld\">",
+                    (long long)t->id, (long long)t->version);
+                form_csrf(r);
+                html_raw(
+                    r,
+                    "<label>导入填好的 Excel 表格<input type=\"file\" name=\"file\" accept=\".xlsx\" "
+                    "required></label><button type=\"submit\" class=\"secondary\">导入</button></form>"
+                    "<p class=\"hint\">以上方导出的 Excel 表格为模板，在黄色单元格中填写后上传；"
+                    "有任何单元格不符合规则时整个文件不导入，并逐一列出单元格和原因。</p>");
+        }
+        html_raw(r, "</div>");
+}
+
 static void overview(struct req *r, struct task_view *tv, int status, const char *notice,
                      const char *error)
 {
@@ -182,6 +215,7 @@ static void overview(struct req *r, struct task_view *tv, int status, const char
                     (long long)t->id, (long long)t->id, (long long)t->id, (long long)t->id);
         html_raw(r, "</div>");
         actions(r, tv, error ? req_field(r, "comment") : NULL);
+        exports(r, t);
         task_timeline(r, t); /* the reviewers' comments before the tables */
         evaluation(r, tv);
         page_end(r);
@@ -194,7 +228,9 @@ void page_task(struct req *r)
                 return;
         const char *done = req_param(r, "done");
         const char *notice = NULL;
-        if (done && wf_action_parse(done) >= 0)
+        if (done && strcmp(done, "import") == 0)
+                notice = "已导入 Excel 表格。";
+        else if (done && wf_action_parse(done) >= 0)
                 notice =
                     req_printf(r, "已%s。", wf_action_label((enum wf_action)wf_action_parse(done)));
         overview(r, &tv, 200, notice, NULL);

@@ -54,6 +54,12 @@ void page_edit_basic(struct req *r);
 void page_edit_self(struct req *r);
 void page_edit_project(struct req *r);
 void page_projects(struct req *r);
+
+/* exports and imports (page_export.c) */
+void page_task_export(struct req *r);
+void page_task_import(struct req *r);
+void page_tasks_export(struct req *r);
+void page_year_summary(struct req *r);
 void api_tasks(struct req *r);
 void api_todo(struct req *r);
 void api_task_get(struct req *r);
