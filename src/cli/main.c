@@ -13,7 +13,7 @@ static const struct command command_help = {
 
 /* Every subcommand, in the order "jixiao help" lists them. */
 static const struct command *const commands[] = {
-    &command_show, &command_score,  &command_check, &command_serve,  &command_demo,
+    &command_show, &command_score,  &command_check, &command_export, &command_serve, &command_demo,
     &command_init, &command_backup, &command_fmt,   &command_schema, &command_help,
 };
 

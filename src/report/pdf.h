@@ -1,0 +1,23 @@
+/* The report as PDF, laid out with pango and drawn with cairo. */
+#ifndef JX_PDF_H
+#define JX_PDF_H
+
+#include "../base/buf.h"
+#include "../base/diag.h"
+#include "report.h"
+
+#include <stdbool.h>
+
+/* Append the PDF file of r to out: A4 with official-document margins,
+ * Noto Serif CJK SC / Noto Sans CJK SC (fonts-noto-cjk) embedded as
+ * subsets, CJK line breaking, tables with merged cells that break across
+ * pages with their header rows repeated, page numbers and an outline of
+ * the sections. Returns false and appends a diagnostic when the CJK
+ * fonts are missing or cairo fails; out is then unchanged.
+ *
+ * Thread-safe: each thread renders with its own pango font map (pango's
+ * per-thread default, created on the thread's first call and released
+ * when the thread exits); nothing else is shared. */
+bool pdf_render(const struct report *r, struct buf *out, struct diags *errs);
+
+#endif
