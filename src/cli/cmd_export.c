@@ -7,6 +7,7 @@
 #include "../doc/doc_io.h"
 #include "../engine/engine.h"
 #include "../report/export.h"
+#include "../report/pdf.h"
 #include "../report/report.h"
 
 #include <dirent.h>
@@ -135,7 +136,17 @@ static bool writable_place(const char *path)
 static void print_problems(const struct job *j, const char *file, const struct diags *errs)
 {
         if (!j->batch) {
-                diags_print(errs, stderr);
+                for (size_t i = 0; i < errs->n; i++) {
+                        if (errs->items[i].path && errs->items[i].path[0]) {
+                                char *line = diag_line(&errs->items[i]);
+                                say("%s：%s", file, line);
+                                free(line);
+                        } else {
+                                say("%s", errs->items[i].msg);
+                        }
+                }
+                if (errs->dropped)
+                        say("%s：另有 %zu 处问题未列出", file, errs->dropped);
                 return;
         }
         char *line = errs->n ? diag_line(&errs->items[0]) : NULL;
@@ -393,6 +404,8 @@ static int run(const struct command *self, int argc, char **argv)
         else
                 code = export_batch(&j, pos, n, out);
 done:
+        if (j.fmt && j.fmt->format == REPORT_PDF)
+                pdf_shutdown();
         buf_free(&j.out);
         scheme_free(owned);
         free(pos);

@@ -20,7 +20,6 @@ enum {
         MARGIN_LEFT = 1588,
         MARGIN_RIGHT = 1474,
         TEXT_W = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT,
-        LINE_PITCH = 579, /* 28.95 pt: 22 lines of 三号 text per page */
 };
 
 /* A fixed time for the archive's entries, so that output is reproducible. */
@@ -191,7 +190,8 @@ static void table_xml(struct buf *b, const struct grid *g)
                            "<w:%s w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>",
                            edges[i]);
         buf_puts(b, "</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar>"
-                    "<w:left w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/>"
+                    "<w:top w:w=\"29\" w:type=\"dxa\"/><w:left w:w=\"57\" w:type=\"dxa\"/>"
+                    "<w:bottom w:w=\"29\" w:type=\"dxa\"/><w:right w:w=\"57\" w:type=\"dxa\"/>"
                     "</w:tblCellMar><w:tblLook w:val=\"0000\"/></w:tblPr><w:tblGrid>");
         for (size_t c = 0; c < g->cols; c++)
                 buf_printf(b, "<w:gridCol w:w=\"%u\"/>", tw[c]);
@@ -260,10 +260,8 @@ static void document_xml(struct buf *b, const struct report *r)
                    "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooter1\"/>"
                    "<w:pgSz w:w=\"%d\" w:h=\"%d\"/><w:pgMar w:top=\"%d\" w:right=\"%d\" "
                    "w:bottom=\"%d\" w:left=\"%d\" w:header=\"851\" w:footer=\"1134\" "
-                   "w:gutter=\"0\"/><w:pgNumType w:start=\"1\"/>"
-                   "<w:docGrid w:type=\"lines\" w:linePitch=\"%d\"/></w:sectPr>",
-                   PAGE_W, PAGE_H, MARGIN_TOP, MARGIN_RIGHT, MARGIN_BOTTOM, MARGIN_LEFT,
-                   LINE_PITCH);
+                   "w:gutter=\"0\"/><w:pgNumType w:start=\"1\"/></w:sectPr>",
+                   PAGE_W, PAGE_H, MARGIN_TOP, MARGIN_RIGHT, MARGIN_BOTTOM, MARGIN_LEFT);
         buf_puts(b, "</w:body></w:document>");
 }
 
@@ -272,7 +270,8 @@ static void document_xml(struct buf *b, const struct report *r)
         "<w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" "                       \
         "w:cs=\"Times New Roman\" w:eastAsia=\"" east "\"/>"
 #define SIZE(hp) "<w:sz w:val=\"" #hp "\"/><w:szCs w:val=\"" #hp "\"/>"
-#define EXACT    "<w:spacing w:line=\"579\" w:lineRule=\"exact\"/>"
+/* Body lines exactly 28.95 pt apart: 22 lines of 三号 text per page. */
+#define EXACT "<w:spacing w:line=\"579\" w:lineRule=\"exact\"/>"
 
 static const char *const STYLES_XML =
     "<w:styles xmlns:w=\"" NS_W "\">"

@@ -248,3 +248,9 @@ bool pdf_render(const struct report *r, struct buf *out, struct diags *errs)
         buf_free(&doc);
         return ok;
 }
+
+void pdf_shutdown(void)
+{
+        pango_cairo_font_map_set_default(NULL);
+        cairo_debug_reset_static_data();
+}

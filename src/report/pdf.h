@@ -20,4 +20,12 @@
  * when the thread exits); nothing else is shared. */
 bool pdf_render(const struct report *r, struct buf *out, struct diags *errs);
 
+/* At the end of a process that rendered PDFs on its main thread (the
+ * command line, tests): release that thread's font map and the global
+ * caches of cairo and fontconfig, so that leak checkers see no memory
+ * left. No PDF may be rendered afterwards, and no other thread may be
+ * rendering. The server does not call it: its threads' font maps are
+ * released when the threads exit, and the caches live as long as it. */
+void pdf_shutdown(void);
+
 #endif

@@ -162,11 +162,12 @@ static void release(struct tlayout *t)
 
 /* ---- drawing ------------------------------------------------------------------------- */
 
-/* One cell's box (x, y, w, h): shading, border and lines [first, first +
- * count) of its text, centred vertically when all of it shows. */
+/* One cell's box (x, y, w, h): shading, border and its text from line
+ * first on, as much as fits, centred vertically when all of it shows and
+ * the row is not split over pages (split). */
 static void draw_cell(struct pdf *p, const struct tlayout *t, const struct grid_cell *cell,
                       const struct tcell *tc, double x, double y, double w, double h, int first,
-                      bool text)
+                      bool text, bool split)
 {
         cairo_t *cr = p->cr;
         if (cell->flags & CF_HEADER) {
@@ -184,8 +185,7 @@ static void draw_cell(struct pdf *p, const struct tlayout *t, const struct grid_
         int count = tc->lines - first < room ? tc->lines - first : room;
         if (count < 1)
                 count = 1;
-        double top =
-            first == 0 && count == tc->lines ? y + (h - count * t->pitch) / 2 : y + t->padv;
+        double top = !split && count == tc->lines ? y + (h - count * t->pitch) / 2 : y + t->padv;
         cairo_save(cr);
         cairo_rectangle(cr, x, y, w, h);
         cairo_clip(cr);
@@ -212,7 +212,7 @@ static void draw_rows(struct pdf *p, const struct tlayout *t, size_t from, size_
                         double y = y0 + (fr > from ? rows_height(t, from, fr - 1) : 0);
                         double h = rows_height(t, fr, lr);
                         draw_cell(p, t, cell, &t->cells[r * g->cols + c], t->colx[c], y,
-                                  span_width(t, c, cell->colspan), h, 0, r >= from);
+                                  span_width(t, c, cell->colspan), h, 0, r >= from, false);
                 }
         p->y = y0 + rows_height(t, from, to);
         p->drawn = true;
@@ -238,7 +238,7 @@ static void draw_tall_row(struct pdf *p, const struct tlayout *t, size_t r, size
                         if (cell->rowspan == 0 || cell->colspan == 0)
                                 continue;
                         draw_cell(p, t, cell, &t->cells[r * g->cols + c], t->colx[c], p->y,
-                                  span_width(t, c, cell->colspan), h, first, true);
+                                  span_width(t, c, cell->colspan), h, first, true, true);
                 }
                 p->y += h;
                 p->drawn = true;
