@@ -8,7 +8,7 @@
 #   make bench      benchmarks (figures in docs/benchmarks.md)
 
 VERSION := 0.1.0
-PKGS    := jansson sqlite3 libsodium libmicrohttpd libzip expat cairo-pdf pangocairo xlsxwriter
+PKGS    := jansson sqlite3 libsodium libmicrohttpd libzip expat cairo-pdf pangocairo xlsxwriter freetype2 zlib
 CC      ?= cc
 
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Werror
@@ -83,8 +83,11 @@ check-format:
 clean:
 	rm -rf build
 
-# Benchmarks (bench/bench.mk defines "make bench").
+# Benchmarks (bench/bench.mk defines "make bench", bench/report.mk
+# "make bench-report", which "make bench" runs too).
 -include bench/bench.mk
+-include bench/report.mk
+bench: bench-report
 
 # A fresh demo database (build/demo.db) and the server on it; the logins
 # are printed once. "make run LISTEN=0.0.0.0:8080" serves the network.

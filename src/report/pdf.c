@@ -9,14 +9,13 @@
 
 /* ---- fonts ----------------------------------------------------------------------- */
 
-#define SERIF PDF_SERIF
-#define SANS  PDF_SANS
-
-static const char *const font_specs[N_FONTS] = {
-    [FONT_BODY] = SERIF " 16",         [FONT_TITLE] = SERIF " Bold 22",
-    [FONT_HEADING1] = SANS " Bold 16", [FONT_HEADING2] = SERIF " Bold 16",
-    [FONT_TTITLE] = SERIF " Bold 16",  [FONT_TSUBTITLE] = SERIF " 12",
-    [FONT_CAPTION] = SERIF " 10.5",    [FONT_FOOTER] = SERIF " 14",
+static const struct {
+        double size;
+        bool bold;
+} roles[N_FONTS] = {
+    [FONT_BODY] = {16, false},      [FONT_TITLE] = {22, true},   [FONT_HEADING1] = {16, true},
+    [FONT_HEADING2] = {16, true},   [FONT_TTITLE] = {16, true},  [FONT_TSUBTITLE] = {12, false},
+    [FONT_CAPTION] = {10.5, false}, [FONT_FOOTER] = {14, false},
 };
 
 /* True when fontconfig resolves the family of desc to itself (the CJK
@@ -53,7 +52,7 @@ PangoLayout *pdf_layout(struct pdf *p, const PangoFontDescription *font, const c
 }
 
 void pdf_draw_lines(struct pdf *p, PangoLayout *l, double x, double y, double pitch, int first,
-                    int count)
+                    int count, double embolden)
 {
         PangoLayoutIter *it = pango_layout_get_iter(l);
         int i = 0;
@@ -67,9 +66,14 @@ void pdf_draw_lines(struct pdf *p, PangoLayout *l, double x, double y, double pi
                         double ascent =
                             (double)(pango_layout_iter_get_baseline(it) - logical.y) / PANGO_SCALE;
                         double top = y + (i - first) * pitch + (pitch - height) / 2;
-                        cairo_move_to(p->cr, x + (double)logical.x / PANGO_SCALE, top + ascent);
-                        pango_cairo_show_layout_line(p->cr,
-                                                     pango_layout_iter_get_line_readonly(it));
+                        PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+                        double lx = x + (double)logical.x / PANGO_SCALE;
+                        cairo_move_to(p->cr, lx, top + ascent);
+                        pango_cairo_show_layout_line(p->cr, line);
+                        if (embolden > 0) { /* the line again, a hair to the right */
+                                cairo_move_to(p->cr, lx + embolden, top + ascent);
+                                pango_cairo_show_layout_line(p->cr, line);
+                        }
                 }
                 i++;
         } while (pango_layout_iter_next_line(it));
@@ -84,7 +88,7 @@ static void footer(struct pdf *p)
         snprintf(num, sizeof num, "— %d —", p->page);
         PangoLayout *l =
             pdf_layout(p, p->fonts[FONT_FOOTER], num, TEXT_W, PANGO_ALIGN_CENTER, 0, false);
-        pdf_draw_lines(p, l, MARGIN_LEFT, BODY_BOTTOM + 14, 24, 0, 1);
+        pdf_draw_lines(p, l, MARGIN_LEFT, BODY_BOTTOM + 14, 24, 0, 1, 0);
         g_object_unref(l);
 }
 
@@ -105,7 +109,7 @@ void pdf_need(struct pdf *p, double h)
 
 /* A paragraph that may continue over pages; keep lines of the next block
  * (headings) are asked for by the caller through pdf_need. */
-static void flow(struct pdf *p, PangoLayout *l, double x, double pitch)
+static void flow(struct pdf *p, PangoLayout *l, double x, double pitch, double embolden)
 {
         int n = pango_layout_get_line_count(l);
         for (int i = 0; i < n;) {
@@ -115,7 +119,7 @@ static void flow(struct pdf *p, PangoLayout *l, double x, double pitch)
                         fit = 1;
                 if (fit > n - i)
                         fit = n - i;
-                pdf_draw_lines(p, l, x, p->y, pitch, i, fit);
+                pdf_draw_lines(p, l, x, p->y, pitch, i, fit, embolden);
                 p->y += fit * pitch;
                 p->drawn = true;
                 i += fit;
@@ -126,7 +130,7 @@ static void text_block(struct pdf *p, enum pdf_font f, const char *text, PangoAl
                        double indent, bool justify, double pitch)
 {
         PangoLayout *l = pdf_layout(p, p->fonts[f], text, TEXT_W, align, indent, justify);
-        flow(p, l, MARGIN_LEFT, pitch);
+        flow(p, l, MARGIN_LEFT, pitch, p->embolden[f]);
         g_object_unref(l);
 }
 
@@ -214,14 +218,18 @@ bool pdf_render(const struct report *r, struct buf *out, struct diags *errs)
         p.surface = cairo_pdf_surface_create_for_stream(write_out, &doc, PAGE_W, PAGE_H);
         p.cr = cairo_create(p.surface);
         p.ctx = print_context(p.cr);
-        for (int f = 0; f < N_FONTS; f++)
-                p.fonts[f] = pango_font_description_from_string(font_specs[f]);
+        for (int f = 0; f < N_FONTS; f++) {
+                p.fonts[f] = pango_font_description_new();
+                pango_font_description_set_family(p.fonts[f], PDF_FAMILY);
+                pango_font_description_set_size(p.fonts[f], (int)(roles[f].size * PANGO_SCALE));
+                p.embolden[f] = roles[f].bold ? PDF_EMBOLDEN(roles[f].size) : 0;
+        }
         bool ok = true;
-        if (!font_present(&p, p.fonts[FONT_BODY]) || !font_present(&p, p.fonts[FONT_HEADING1])) {
+        if (!font_present(&p, p.fonts[FONT_BODY])) {
                 diags_add(errs, "", NULL,
-                          "生成 PDF 失败：未找到中文字体 %s 和 %s（请安装 Debian 软件包 "
+                          "生成 PDF 失败：未找到中文字体 %s（请安装 Debian 软件包 "
                           "fonts-noto-cjk）",
-                          SERIF, SANS);
+                          PDF_FAMILY);
                 ok = false;
         }
         if (ok) {

@@ -21,31 +21,41 @@
 #define BODY_BOTTOM  (PAGE_H - MARGIN_BOT)
 #define LINE_PITCH   28.95 /* 三号 body: 22 lines per page */
 
-/* The CJK families of fonts-noto-cjk: serif for 仿宋/宋体/楷体/小标宋
- * roles, sans for 黑体. */
-#define PDF_SERIF "Noto Serif CJK SC"
-#define PDF_SANS  "Noto Sans CJK SC"
+/* The one font embedded: Noto Serif CJK SC Regular (fonts-noto-cjk). Bold
+ * text is drawn as text and its outline stroked over it (pdf_draw_lines),
+ * so no second font is embedded. Why one serif face (docs/reports.md,
+ * "Fonts"): cairo 1.16 loads and subsets every embedded CJK face anew for
+ * each PDF, which dominates the time; and its CFF subsetter misreads some
+ * glyphs of Noto Sans CJK SC (如 among them), which then vanish from the
+ * PDF, while no glyph of the Serif SC faces is affected. */
+#define PDF_FAMILY "Noto Serif CJK SC"
 
+/* The roles of the official-document fonts (仿宋 body, 小标宋 title, 黑体
+ * and 楷体 headings), all played by PDF_FAMILY; "bold" ones emboldened. */
 enum pdf_font {
-        FONT_BODY,      /* 仿宋 role: Noto Serif CJK SC 16 */
-        FONT_TITLE,     /* 小标宋 role: Noto Serif CJK SC Bold 22 */
-        FONT_HEADING1,  /* 黑体 role: Noto Sans CJK SC Bold 16 */
-        FONT_HEADING2,  /* 楷体 role: Noto Serif CJK SC Bold 16 */
-        FONT_TTITLE,    /* table title: Noto Serif CJK SC Bold 16 */
-        FONT_TSUBTITLE, /* Noto Serif CJK SC 12 */
-        FONT_CAPTION,   /* Noto Serif CJK SC 10.5 */
-        FONT_FOOTER,    /* Noto Serif CJK SC 14 */
+        FONT_BODY,      /* 16 (三号) */
+        FONT_TITLE,     /* 22 (二号), bold */
+        FONT_HEADING1,  /* 16, bold */
+        FONT_HEADING2,  /* 16, bold */
+        FONT_TTITLE,    /* table title: 16, bold */
+        FONT_TSUBTITLE, /* 12 */
+        FONT_CAPTION,   /* 10.5 */
+        FONT_FOOTER,    /* 14 */
         N_FONTS
 };
+
+/* Stroke width that emboldens text of size points. */
+#define PDF_EMBOLDEN(size) ((size)*0.045)
 
 struct pdf {
         cairo_surface_t *surface;
         cairo_t *cr;
         PangoContext *ctx;
         PangoFontDescription *fonts[N_FONTS];
-        double y;   /* top of the next thing to draw */
-        int page;   /* number of the current page, from 1 */
-        bool drawn; /* something is on the current page */
+        double embolden[N_FONTS]; /* stroke width of each role, 0 for regular */
+        double y;                 /* top of the next thing to draw */
+        int page;                 /* number of the current page, from 1 */
+        bool drawn;               /* something is on the current page */
 };
 
 /* A laid-out text of the given font, width (points) and alignment;
@@ -62,9 +72,10 @@ void pdf_need(struct pdf *p, double h);
 
 /* Draw lines [first, first + count) of layout l, line i with its top at
  * y + (i − first) × pitch, its box of height pitch centred on the line;
- * x is the layout's left edge. */
+ * x is the layout's left edge. With embolden > 0 the glyphs' outlines are
+ * also stroked that wide (bold without a bold font). */
 void pdf_draw_lines(struct pdf *p, PangoLayout *l, double x, double y, double pitch, int first,
-                    int count);
+                    int count, double embolden);
 
 /* Draw a grid: title, subtitle and caption, then the table, breaking it
  * across pages with its header rows repeated. */

@@ -3,9 +3,10 @@
  * heights from the tallest cell, merged cells' extra height given to
  * their last row — and then drawn in segments of rows that fit on a page.
  * Rows tied together by a vertical merge move to the next page together
- * when they fit on one; the header rows are repeated on every page the
- * table continues on; a single row taller than a page is split between
- * its lines. */
+ * when they take less than a third of a page (else they fill the page and
+ * the merged cell's text is shown again on the next); the header rows are
+ * repeated on every page the table continues on; a single row taller than
+ * a page is split between its lines. */
 #include "pdf_int.h"
 
 #include "../base/xalloc.h"
@@ -15,6 +16,7 @@
 struct tcell {
         PangoLayout *layout; /* top-left cells only */
         int lines;
+        bool bold; /* header and emphasised cells, emboldened */
 };
 
 struct tlayout {
@@ -25,7 +27,8 @@ struct tlayout {
         size_t *block_end;
         unsigned max_rowspan;
         struct tcell *cells; /* rows × cols */
-        PangoFontDescription *plain, *bold, *head;
+        PangoFontDescription *font;
+        double embolden;
 };
 
 static const struct grid_cell *cell_at(const struct grid *g, size_t r, size_t c)
@@ -47,11 +50,10 @@ static double font_size(const struct grid *g)
         return (half > 21 ? 21 : half < 15 ? 15 : half) / 2;
 }
 
-static PangoFontDescription *font(const char *family, double size, PangoWeight weight)
+static PangoFontDescription *font(const char *family, double size)
 {
         PangoFontDescription *d = pango_font_description_new();
         pango_font_description_set_family(d, family);
-        pango_font_description_set_weight(d, weight);
         pango_font_description_set_size(d, (int)(size * PANGO_SCALE));
         return d;
 }
@@ -77,9 +79,8 @@ static void measure(struct pdf *p, struct tlayout *t)
         t->pitch = size * 1.45;
         t->padh = 2.85;
         t->padv = 2.5;
-        t->plain = font(PDF_SERIF, size, PANGO_WEIGHT_NORMAL);
-        t->bold = font(PDF_SERIF, size, PANGO_WEIGHT_BOLD);
-        t->head = font(PDF_SANS, size, PANGO_WEIGHT_BOLD);
+        t->font = font(PDF_FAMILY, size);
+        t->embolden = PDF_EMBOLDEN(size);
 
         double total = 0;
         for (size_t c = 0; c < g->cols; c++)
@@ -108,11 +109,9 @@ static void measure(struct pdf *p, struct tlayout *t)
                                     cell->flags & (CF_HEADER | CF_CENTER) ? PANGO_ALIGN_CENTER
                                     : cell->kind == CELL_NUMBER           ? PANGO_ALIGN_RIGHT
                                                                           : PANGO_ALIGN_LEFT;
-                                const PangoFontDescription *f = cell->flags & CF_HEADER ? t->head
-                                                                : cell->flags & CF_BOLD ? t->bold
-                                                                                        : t->plain;
+                                tc->bold = cell->flags & (CF_HEADER | CF_BOLD);
                                 tc->layout = pdf_layout(
-                                    p, f, text, span_width(t, c, cell->colspan) - 2 * t->padh,
+                                    p, t->font, text, span_width(t, c, cell->colspan) - 2 * t->padh,
                                     align, 0, false);
                                 tc->lines = text[0] ? pango_layout_get_line_count(tc->layout) : 0;
                                 double need = (tc->lines ? tc->lines : 1) * t->pitch + 2 * t->padv;
@@ -151,9 +150,7 @@ static void release(struct tlayout *t)
         for (size_t i = 0; i < t->g->rows * t->g->cols; i++)
                 if (t->cells[i].layout)
                         g_object_unref(t->cells[i].layout);
-        pango_font_description_free(t->plain);
-        pango_font_description_free(t->bold);
-        pango_font_description_free(t->head);
+        pango_font_description_free(t->font);
         free(t->cells);
         free(t->rowh);
         free(t->colx);
@@ -189,12 +186,14 @@ static void draw_cell(struct pdf *p, const struct tlayout *t, const struct grid_
         cairo_save(cr);
         cairo_rectangle(cr, x, y, w, h);
         cairo_clip(cr);
-        pdf_draw_lines(p, tc->layout, x + t->padh, top, t->pitch, first, count);
+        pdf_draw_lines(p, tc->layout, x + t->padh, top, t->pitch, first, count,
+                       tc->bold ? t->embolden : 0);
         cairo_restore(cr);
 }
 
 /* Rows from … to (inclusive) with their top at p->y: every cell whose
- * rows meet them, its text where its first row is among them. */
+ * rows meet them, with its text — a merged cell that continues from the
+ * previous page shows its text again. */
 static void draw_rows(struct pdf *p, const struct tlayout *t, size_t from, size_t to)
 {
         const struct grid *g = t->g;
@@ -212,7 +211,7 @@ static void draw_rows(struct pdf *p, const struct tlayout *t, size_t from, size_
                         double y = y0 + (fr > from ? rows_height(t, from, fr - 1) : 0);
                         double h = rows_height(t, fr, lr);
                         draw_cell(p, t, cell, &t->cells[r * g->cols + c], t->colx[c], y,
-                                  span_width(t, c, cell->colspan), h, 0, r >= from, false);
+                                  span_width(t, c, cell->colspan), h, 0, true, false);
                 }
         p->y = y0 + rows_height(t, from, to);
         p->drawn = true;
@@ -272,7 +271,8 @@ static void draw_titles(struct pdf *p, const struct grid *g)
                 PangoLayout *l = pdf_layout(p, p->fonts[lines[i].font], lines[i].text, TEXT_W,
                                             lines[i].align, 0, false);
                 int n = pango_layout_get_line_count(l);
-                pdf_draw_lines(p, l, MARGIN_LEFT, p->y, lines[i].pitch, 0, n);
+                pdf_draw_lines(p, l, MARGIN_LEFT, p->y, lines[i].pitch, 0, n,
+                               p->embolden[lines[i].font]);
                 p->y += n * lines[i].pitch;
                 p->drawn = true;
                 g_object_unref(l);
@@ -314,7 +314,9 @@ void pdf_table(struct pdf *p, const struct grid *g)
                         fresh = false;
                         continue;
                 }
-                if (!fresh && h <= page_room) { /* the whole block on the next page */
+                /* a small block moves to the next page whole; a large one (a
+                 * first-level indicator merged down many rows) fills this page */
+                if (!fresh && h <= page_room / 3) {
                         pdf_next_page(p);
                         if (has_header)
                                 draw_rows(p, &t, 0, header_end);

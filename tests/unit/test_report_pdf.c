@@ -3,13 +3,21 @@
  * as subsets (pdffonts); the pages of one report as PNG artifacts in
  * build/artifacts/ (pdftoppm) to look at; long tables that break across
  * pages with their header rows repeated and merged cells; a cell taller
- * than a page; and several threads rendering at once. */
+ * than a page; every GB2312 hanzi visibly drawn (cairo 1.16's CFF subsetter
+ * drops some glyphs of some fonts, docs/reports.md); and several threads
+ * rendering at once. */
+#define _GNU_SOURCE /* memmem */
+
 #include "../support/reports.h"
 
 #include "../../src/report/pdf.h"
 #include "../../src/report/report.h"
 
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include <iconv.h>
 #include <pthread.h>
+#include <zlib.h>
 
 static bool tools(void)
 {
@@ -42,6 +50,74 @@ static const char *const figures[4][4] = {
      "加强单位绩效管理队伍建设和业务培训，建立绩效评价长效机制。"},
 };
 
+/* ---- every embedded glyph loads ---------------------------------------------------------- */
+
+/* The decompressed streams of the embedded CFF fonts ("/FontFile3") of a
+ * PDF written by cairo: each stream's dictionary names its /Length
+ * directly or as an indirect object, and /FlateDecode. */
+static size_t cff_streams(const struct buf *pdf, struct buf *out, size_t max)
+{
+        size_t n = 0;
+        const char *end = pdf->data + pdf->len;
+        for (const char *p = pdf->data;
+             n < max && (p = memmem(p, (size_t)(end - p), "/CIDFontType0C", 14)); p++) {
+                const char *dict = p;
+                while (dict > pdf->data && memcmp(dict, "obj", 3) != 0)
+                        dict--;
+                const char *len = strstr(dict, "/Length ");
+                assert_non_null(len);
+                long length = strtol(len + 8, NULL, 10);
+                char *after;
+                long ref = strtol(len + 8, &after, 10);
+                if (strncmp(after, " 0 R", 4) == 0) { /* the length is object ref */
+                        char key[32];
+                        snprintf(key, sizeof key, "\n%ld 0 obj", ref);
+                        const char *obj = memmem(pdf->data, pdf->len, key, strlen(key));
+                        assert_non_null(obj);
+                        length = strtol(obj + strlen(key), NULL, 10);
+                }
+                const char *data = strstr(p, "stream");
+                assert_non_null(data);
+                data += 6;
+                data += *data == '\r' ? 2 : 1;
+                uLongf size = 64u << 20;
+                struct buf *b = &out[n++];
+                buf_reserve(b, size);
+                assert_int_equal(
+                    uncompress((Bytef *)b->data, &size, (const Bytef *)data, (uLong)length), Z_OK);
+                b->len = size;
+        }
+        return n;
+}
+
+/* Load every glyph of every embedded font with FreeType; cairo 1.16's CFF
+ * subsetter can leave a glyph calling subroutines it did not embed. */
+static void assert_glyphs_load(const struct buf *pdf, const char *what)
+{
+        struct buf fonts[8] = {BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT,
+                               BUF_INIT, BUF_INIT, BUF_INIT, BUF_INIT};
+        size_t n = cff_streams(pdf, fonts, 8);
+        assert_true(n >= 1);
+        FT_Library lib;
+        assert_int_equal(FT_Init_FreeType(&lib), 0);
+        for (size_t i = 0; i < n; i++) {
+                FT_Face face;
+                assert_int_equal(FT_New_Memory_Face(lib, (const FT_Byte *)fonts[i].data,
+                                                    (FT_Long)fonts[i].len, 0, &face),
+                                 0);
+                for (FT_Long g = 0; g < face->num_glyphs; g++) {
+                        int err = FT_Load_Glyph(face, (FT_UInt)g, FT_LOAD_NO_SCALE);
+                        if (err)
+                                fprintf(stderr, "%s: embedded glyph %ld does not load (%d)\n", what,
+                                        (long)g, err);
+                        assert_int_equal(err, 0);
+                }
+                FT_Done_Face(face);
+                buf_free(&fonts[i]);
+        }
+        FT_Done_FreeType(lib);
+}
+
 static void test_seed_reports(void **state)
 {
         (void)state;
@@ -56,6 +132,7 @@ static void test_seed_reports(void **state)
                 snprintf(name, sizeof name, "report-seed-%03zu.pdf", i + 1);
                 const char *path = artifact_path(name);
                 save_file(path, &out);
+                assert_glyphs_load(&out, name);
                 char *text = pdf_text(path);
                 for (size_t k = 0; k < 4; k++)
                         assert_true(text_has(text, figures[i][k]));
@@ -177,6 +254,129 @@ static void test_long_tables_break_across_pages(void **state)
         report_free(r);
 }
 
+/* ---- every hanzi of GB2312 leaves ink where pdftotext places it ----------------------- */
+
+/* The 6,763 hanzi of GB2312 (rows 16-87), space-separated, 40 to a line. */
+static char *gb2312_hanzi(void)
+{
+        iconv_t cd = iconv_open("UTF-8", "GB2312");
+        assert_true(cd != (iconv_t)-1);
+        struct buf b = BUF_INIT;
+        size_t n = 0;
+        for (unsigned hi = 0xB0; hi <= 0xF7; hi++)
+                for (unsigned lo = 0xA1; lo <= 0xFE; lo++) {
+                        char in[2] = {(char)hi, (char)lo}, out[8];
+                        char *ip = in, *op = out;
+                        size_t il = 2, ol = sizeof out;
+                        if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1)
+                                continue;
+                        buf_append(&b, out, (size_t)(op - out));
+                        buf_putc(&b, ++n % 40 ? ' ' : '\n');
+                }
+        iconv_close(cd);
+        assert_int_equal(n, 6763);
+        return buf_detach(&b);
+}
+
+/* A page of a PDF as 8-bit grey pixels at 72 dpi (1 pixel per point). */
+struct pgm {
+        int w, h;
+        unsigned char *px;
+        char *data;
+};
+
+static struct pgm page_image(const char *pdf, int page)
+{
+        char first[16], prefix[4200];
+        snprintf(first, sizeof first, "%d", page);
+        snprintf(prefix, sizeof prefix, "%s", artifact_path("glyphs-page"));
+        const char *argv[] = {"/usr/bin/pdftoppm", "-r", "72",   "-gray", "-f", first, "-l", first,
+                              "-singlefile",       pdf,  prefix, NULL};
+        struct run r = run_argv(NULL, argv);
+        assert_int_equal(r.status, 0);
+        run_free(&r);
+        char path[4300];
+        snprintf(path, sizeof path, "%s.pgm", prefix);
+        struct pgm img = {0};
+        size_t len;
+        img.data = read_file(path, &len);
+        assert_non_null(img.data);
+        int maxval, off = 0;
+        assert_int_equal(sscanf(img.data, "P5 %d %d %d%n", &img.w, &img.h, &maxval, &off), 3);
+        img.px = (unsigned char *)img.data + off + 1;
+        assert_true((size_t)(off + 1) + (size_t)img.w * (size_t)img.h <= len);
+        return img;
+}
+
+/* Dark pixels inside the box. */
+static int ink(const struct pgm *img, double x0, double y0, double x1, double y1)
+{
+        int n = 0;
+        for (int y = (int)y0 + 1; y < (int)y1 && y < img->h; y++)
+                for (int x = (int)x0 + 1; x < (int)x1 && x < img->w; x++)
+                        n += img->px[y * img->w + x] < 128;
+        return n;
+}
+
+static void test_every_hanzi_is_drawn(void **state)
+{
+        (void)state;
+        if (!tools())
+                skip();
+        char *text = gb2312_hanzi();
+        struct arena *a = arena_new();
+        struct report *r = arena_alloc(a, sizeof *r);
+        r->arena = a;
+        size_t lines = 0;
+        for (const char *p = text; *p; p++)
+                lines += *p == '\n';
+        r->blocks = arena_alloc(a, (lines + 2) * sizeof *r->blocks);
+        for (char *line = text, *nl; *line; line = nl ? nl + 1 : line + strlen(line)) {
+                nl = strchr(line, '\n');
+                if (nl)
+                        *nl = '\0';
+                r->blocks[r->n_blocks++] = (struct rblock){.kind = RB_LINE, .text = line};
+        }
+        struct buf out = BUF_INIT;
+        render(r, &out);
+        char pdf[4096];
+        snprintf(pdf, sizeof pdf, "%s", artifact_path("gb2312-hanzi.pdf"));
+        save_file(pdf, &out);
+
+        const char *argv[] = {"/usr/bin/pdftotext", "-bbox", pdf, "-", NULL};
+        struct run bbox = run_argv(NULL, argv);
+        assert_int_equal(bbox.status, 0);
+        size_t words = 0, blank = 0;
+        int page = 0;
+        struct pgm img = {0};
+        for (const char *p = bbox.out.data; (p = strstr(p, "<")); p++) {
+                if (strncmp(p, "<page ", 6) == 0) {
+                        free(img.data);
+                        img = page_image(pdf, ++page);
+                        continue;
+                }
+                double x0, y0, x1, y1;
+                char word[16];
+                if (sscanf(p, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\">%15[^<]",
+                           &x0, &y0, &x1, &y1, word) != 5)
+                        continue;
+                if (strstr(word, "—") || (unsigned char)word[0] < 0x80) /* page numbers */
+                        continue;
+                words++;
+                if (ink(&img, x0, y0, x1, y1) < 3) {
+                        fprintf(stderr, "glyph not drawn: %s (page %d)\n", word, page);
+                        blank++;
+                }
+        }
+        assert_int_equal(words, 6763);
+        assert_int_equal(blank, 0);
+        free(img.data);
+        run_free(&bbox);
+        buf_free(&out);
+        free(text);
+        report_free(r);
+}
+
 struct worker {
         struct report *r;
         size_t bytes[3];
@@ -237,6 +437,7 @@ int main(void)
             cmocka_unit_test(test_seed_reports),
             cmocka_unit_test(test_pages_as_images),
             cmocka_unit_test(test_long_tables_break_across_pages),
+            cmocka_unit_test(test_every_hanzi_is_drawn),
             cmocka_unit_test(test_threads),
         };
         return cmocka_run_group_tests(tests, NULL, teardown);
