@@ -418,7 +418,7 @@ const struct command command_export = {
     "      jixiao export --format docx|pdf|xlsx --out 目录 FILE|目录 …\n\n"
     "把自评文档 FILE 按评分方案计分后导出：\n"
     "  docx  部门整体支出绩效自评报告（Word 文档）\n"
-    "  pdf   同一报告的 PDF（内嵌思源/Noto 中文字体）\n"
+    "  pdf   同一报告的 PDF（内嵌文泉驿正黑中文字体）\n"
     "  xlsx  基础数据表、自评表和项目自评表（Excel 工作簿）\n"
     "报告按各地自评报告的结构编排：部门基本情况、预算安排及执行情况、绩效目标完成情况、\n"
     "评价结论、存在的问题及原因、改进措施，后附各表。报告中的金额、执行率、得分和等级\n"

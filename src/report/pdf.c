@@ -224,11 +224,12 @@ bool pdf_render(const struct report *r, struct buf *out, struct diags *errs)
                 pango_font_description_set_size(p.fonts[f], (int)(roles[f].size * PANGO_SCALE));
                 p.embolden[f] = roles[f].bold ? PDF_EMBOLDEN(roles[f].size) : 0;
         }
+        static _Thread_local bool fonts_found; /* once found, fonts stay installed */
         bool ok = true;
-        if (!font_present(&p, p.fonts[FONT_BODY])) {
+        if (!fonts_found && !(fonts_found = font_present(&p, p.fonts[FONT_BODY]))) {
                 diags_add(errs, "", NULL,
                           "生成 PDF 失败：未找到中文字体 %s（请安装 Debian 软件包 "
-                          "fonts-noto-cjk）",
+                          "fonts-wqy-zenhei）",
                           PDF_FAMILY);
                 ok = false;
         }

@@ -9,7 +9,7 @@
 #include <stdbool.h>
 
 /* Append the PDF file of r to out: A4 with official-document margins,
- * Noto Sans CJK SC Regular and Bold (fonts-noto-cjk) embedded as
+ * WenQuanYi Zen Hei (fonts-wqy-zenhei) embedded as
  * subsets, CJK line breaking, tables with merged cells that break across
  * pages with their header rows repeated, page numbers and an outline of
  * the sections. Returns false and appends a diagnostic when the CJK

@@ -21,14 +21,15 @@
 #define BODY_BOTTOM  (PAGE_H - MARGIN_BOT)
 #define LINE_PITCH   28.95 /* 三号 body: 22 lines per page */
 
-/* The one font embedded: Noto Serif CJK SC Regular (fonts-noto-cjk). Bold
- * text is drawn as text and its outline stroked over it (pdf_draw_lines),
- * so no second font is embedded. Why one serif face (docs/reports.md,
- * "Fonts"): cairo 1.16 loads and subsets every embedded CJK face anew for
- * each PDF, which dominates the time; and its CFF subsetter misreads some
- * glyphs of Noto Sans CJK SC (如 among them), which then vanish from the
- * PDF, while no glyph of the Serif SC faces is affected. */
-#define PDF_FAMILY "Noto Serif CJK SC"
+/* The one face embedded: WenQuanYi Zen Hei (文泉驿正黑, fonts-wqy-zenhei),
+ * whose TrueType outlines go through cairo's TrueType subsetter. Bold text
+ * is drawn twice (pdf_draw_lines), so no second face is embedded. Why not
+ * Noto CJK (docs/reports.md, "Fonts"): with cairo 1.16 every Noto face is
+ * read whole (15-23 MB) and subset by a CFF subsetter that drops some
+ * glyphs of Noto Sans CJK SC (如 among them), leaks per PDF, and often
+ * embeds all subroutines — 550-630 KB and 37-53 ms a report against
+ * 80-150 KB and 12-27 ms with this face. */
+#define PDF_FAMILY "WenQuanYi Zen Hei"
 
 /* The roles of the official-document fonts (仿宋 body, 小标宋 title, 黑体
  * and 楷体 headings), all played by PDF_FAMILY; "bold" ones emboldened. */

@@ -154,7 +154,7 @@ static const char *const col_heads[N_COLS] = {"一级指标",   "二级指标", 
                                               "年度指标值", "实际完成值", "完成率",
                                               "分值",       "得分",       "偏差原因分析及改进措施",
                                               "计分依据"};
-static const unsigned col_widths[N_COLS] = {5, 5, 8, 6, 6, 5, 3, 4, 11, 16};
+static const unsigned col_widths[N_COLS] = {5, 5, 8, 6, 6, 6, 3, 4, 11, 16};
 
 /* Which columns the table needs; pos[col] is the grid column or -1. */
 static size_t choose_columns(const struct table_score *t, const struct place *pl, int pos[N_COLS])

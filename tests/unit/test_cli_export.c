@@ -188,7 +188,7 @@ static void test_missing_fonts(void **state)
         assert_int_equal(r.status, 2);
         assert_true(one_line(&r));
         assert_non_null(strstr(r.err.data, "jixiao export：生成 PDF 失败：未找到中文字体"));
-        assert_non_null(strstr(r.err.data, "fonts-noto-cjk"));
+        assert_non_null(strstr(r.err.data, "fonts-wqy-zenhei"));
         assert_int_not_equal(access(out, F_OK), 0);
         run_free(&r);
 }
