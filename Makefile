@@ -9,7 +9,7 @@
 #                   only the HTTP one
 
 VERSION := 0.1.0
-PKGS    := jansson sqlite3 libsodium libmicrohttpd libzip expat cairo-pdf pangocairo xlsxwriter
+PKGS    := jansson sqlite3 libsodium libmicrohttpd libzip expat cairo-pdf pangocairo xlsxwriter freetype2 zlib
 CC      ?= cc
 
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Werror
@@ -84,9 +84,12 @@ check-format:
 clean:
 	rm -rf build
 
-# Benchmarks (bench/bench.mk defines "make bench", bench/http.mk "make bench-http").
+# Benchmarks: bench/bench.mk defines "make bench" (the engine), bench/http.mk
+# "make bench-http", bench/report.mk "make bench-report"; "make bench" runs all.
 -include bench/bench.mk
 -include bench/http.mk
+-include bench/report.mk
+bench: bench-report
 
 # A fresh demo database (build/demo.db) and the server on it; the logins
 # are printed once. "make run LISTEN=0.0.0.0:8080" serves the network.

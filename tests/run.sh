@@ -13,7 +13,10 @@ trap 'rm -f "$log"' EXIT
 for flavour in release asan; do
 	if [ "$flavour" = asan ]; then
 		dir=build/asan/tests bin=build/asan/jixiao
-		export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1
+		# full stacks through libraries without frame pointers, so that
+		# tests/lsan.supp can name the library leaks it suppresses
+		export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1:fast_unwind_on_malloc=0
+		export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp
 		export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 	else
 		dir=build/tests bin=build/jixiao

@@ -8,7 +8,8 @@ set -eu
 
 # building and running
 PACKAGES="gcc make pkg-config libjansson-dev libsqlite3-dev libsodium-dev libmicrohttpd-dev
-libzip-dev libexpat1-dev libcairo2-dev libpango1.0-dev libxlsxwriter-dev fonts-noto-cjk"
+libzip-dev libexpat1-dev libcairo2-dev libpango1.0-dev libxlsxwriter-dev fonts-noto-cjk
+fonts-wqy-zenhei libfreetype-dev zlib1g-dev"
 # testing: the framework, memcheck, office documents opened by LibreOffice,
 # PDF to text and PNG, the browser end-to-end tests
 PACKAGES="$PACKAGES libcmocka-dev valgrind libreoffice-writer-nogui libreoffice-calc-nogui

@@ -52,11 +52,11 @@ extern const struct command command_fmt;
 extern const struct command command_schema;
 extern const struct command command_score;
 extern const struct command command_check;
+extern const struct command command_export;
 extern const struct command command_serve;
 extern const struct command command_init;
 extern const struct command command_backup;
 extern const struct command command_demo;
 extern const struct command command_import;
-extern const struct command command_export_xlsx;
 
 #endif

@@ -1,5 +1,5 @@
 /* jixiao import: fill a task's document from its tables workbook (the
- * template made by "jixiao export-xlsx", filled in) and write the new
+ * template made by "jixiao export --format xlsx", filled in) and write the new
  * document, or list every problem and change nothing. */
 #include "evaluate.h"
 
@@ -83,7 +83,7 @@ static int run(const struct command *self, int argc, char **argv)
 const struct command command_import = {
     "import", run, "从填好的表格工作簿（XLSX）导入自评数据",
     "用法：jixiao import [--scheme 名称|文件] [--out 新文件.json] TASK.json BOOK.xlsx\n\n"
-    "读取由任务 TASK.json 的模板（jixiao export-xlsx 导出的工作簿）填写而成的\n"
+    "读取由任务 TASK.json 的模板（jixiao export --format xlsx 导出的工作簿）填写而成的\n"
     "BOOK.xlsx，把每个浅黄色填报单元格的值写入文档：数字按文件中的十进制文本\n"
     "精确读取，空白单元格清空对应字段。工作表须齐全且不多不少，表头、标签和\n"
     "行列须与模板一致；任何一处错误都不导入任何数据，并逐条列出错误所在的\n"

@@ -13,9 +13,9 @@ static const struct command command_help = {
 
 /* Every subcommand, in the order "jixiao help" lists them. */
 static const struct command *const commands[] = {
-    &command_show,        &command_score, &command_check,  &command_import,
-    &command_export_xlsx, &command_serve, &command_demo,   &command_init,
-    &command_backup,      &command_fmt,   &command_schema, &command_help,
+    &command_show,   &command_score, &command_check,  &command_export,
+    &command_import, &command_serve, &command_demo,   &command_init,
+    &command_backup, &command_fmt,   &command_schema, &command_help,
 };
 
 static const struct command *find(const char *name)

@@ -86,3 +86,13 @@ struct split_row engine_split_total(const struct split_row *rows, size_t n)
             .stated_rate_pct = DEC_NONE,
         };
 }
+
+bool engine_figure(const struct doc *d, enum figure_id id, dec_t *num, dec_t *den)
+{
+        struct frac f;
+        if (!figure_value(d, id, &f, NULL))
+                return false;
+        *num = f.num;
+        *den = f.den;
+        return true;
+}

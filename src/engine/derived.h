@@ -1,13 +1,17 @@
-/* Derived figures that renderers show beside the entered data of the
- * tables (src/tables): the level rows of the 基础数据表, the totals of the
- * 按收入性质 / 按支出性质 splits and plain rates. They follow the same
- * readings as the checks (check_basic.c, check_table.c), so a table never
- * shows a figure the engine would compute differently. Nothing here
- * allocates. */
+/* Derived figures that renderers show beside the entered data: the level
+ * rows of the 基础数据表, the totals of the 按收入性质 / 按支出性质 splits
+ * and plain rates (for the tables, src/tables), and the ratios of the
+ * 评价基础数据 (政府采购执行率, 编外人员控制率 … for the report's
+ * sentences). They follow the same readings and formulas as the checks
+ * and rules, so a table or a sentence never states a figure the engine
+ * would compute differently. Nothing here allocates. */
 #ifndef JX_ENGINE_DERIVED_H
 #define JX_ENGINE_DERIVED_H
 
 #include "../doc/doc.h"
+#include "scheme.h"
+
+#include <stdbool.h>
 
 /* A level row of the 基础数据表 in its three columns: in each column the
  * sum of the parts that have a figure there, or, when no part has one,
@@ -37,5 +41,11 @@ dec_t engine_rate_pct(dec_t num, dec_t den);
  * initial, adjusted and executed summed over the rows that have it,
  * DEC_NONE where none has; name and stated_rate_pct are unset. */
 struct split_row engine_split_total(const struct split_row *rows, size_t n);
+
+/* The exact ratio num / den of figure id over d's primary data (sums of
+ * a table's rows, or its stated total row when it has no rows), as the
+ * engine's rules use it. Returns false when an input is missing or den is
+ * not positive. For FIG_TASKS_UNFINISHED den is 1. */
+bool engine_figure(const struct doc *d, enum figure_id id, dec_t *num, dec_t *den);
 
 #endif
