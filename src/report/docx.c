@@ -5,11 +5,11 @@
 #include "docx.h"
 
 #include "../base/xalloc.h"
+#include "../base/zipw.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-#include <zip.h>
 
 /* Page geometry in twentieths of a point (GB/T 9704: A4, 37/35/28/26 mm). */
 enum {
@@ -440,67 +440,19 @@ struct part {
         struct buf data;
 };
 
-static bool zip_failed(struct diags *errs, const char *what, zip_error_t *ze)
-{
-        diags_add(errs, "", NULL, "生成 DOCX 失败（%s）：%s", what, zip_error_strerror(ze));
-        return false;
-}
-
-/* Zip parts[0..n) into out; the parts' buffers live until zip_close. */
+/* Zip parts[0..n) into out. */
 static bool zip_parts(struct part *parts, size_t n, struct buf *out, struct diags *errs)
 {
-        zip_error_t ze;
-        zip_error_init(&ze);
-        zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &ze);
-        if (!src) {
-                zip_failed(errs, "创建缓冲区", &ze);
-                zip_error_fini(&ze);
-                return false;
-        }
-        zip_t *za = zip_open_from_source(src, ZIP_TRUNCATE, &ze);
-        if (!za) {
-                zip_source_free(src);
-                zip_failed(errs, "打开归档", &ze);
-                zip_error_fini(&ze);
-                return false;
-        }
-        zip_source_keep(src); /* read it back after zip_close */
-        bool ok = true;
-        for (size_t i = 0; i < n && ok; i++) {
-                zip_source_t *s = zip_source_buffer(za, parts[i].data.data, parts[i].data.len, 0);
-                zip_int64_t idx = s ? zip_file_add(za, parts[i].name, s, ZIP_FL_ENC_UTF_8) : -1;
-                if (idx < 0) {
-                        zip_source_free(s);
-                        ok = zip_failed(errs, parts[i].name, zip_get_error(za));
-                        break;
-                }
-                zip_file_set_mtime(za, (zip_uint64_t)idx, DOCX_MTIME, 0);
-                zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_DEFLATE, 6);
-        }
+        struct zipw *z = zipw_new(errs);
+        bool ok = z != NULL;
+        for (size_t i = 0; i < n && ok; i++)
+                ok = zipw_add(z, parts[i].name, parts[i].data.data, parts[i].data.len, DOCX_MTIME,
+                              errs);
         if (!ok) {
-                zip_discard(za);
-        } else if (zip_close(za) != 0) {
-                ok = zip_failed(errs, "写入归档", zip_get_error(za));
-                zip_discard(za);
+                zipw_free(z);
+                return false;
         }
-        if (ok) {
-                zip_stat_t st;
-                zip_stat_init(&st);
-                if (zip_source_stat(src, &st) != 0 || zip_source_open(src) != 0) {
-                        ok = zip_failed(errs, "读取归档", zip_source_error(src));
-                } else {
-                        buf_reserve(out, (size_t)st.size);
-                        zip_int64_t got = zip_source_read(src, out->data + out->len, st.size);
-                        if (got < 0 || (zip_uint64_t)got != st.size)
-                                ok = zip_failed(errs, "读取归档", zip_source_error(src));
-                        else
-                                out->len += (size_t)got, out->data[out->len] = '\0';
-                        zip_source_close(src);
-                }
-        }
-        zip_source_free(src);
-        zip_error_fini(&ze);
-        return ok;
+        return zipw_finish(z, out, errs);
 }
 
 bool docx_render(const struct report *r, struct buf *out, struct diags *errs)

@@ -573,12 +573,12 @@ static size_t per_indicator(struct rbuild *b, bool problems)
                         continue;
                 if (problems && dec_cmp(it->score, it->weight) < 0) {
                         rb_para(b, "（%s）%s：分值 %s 分，得 %s 分。%s%s", cn_numeral(++n, num),
-                                ind->name, rb_num(b, it->weight), rb_score(b, it->score),
-                                ind->deviation ? "偏差原因：" : "",
+                                ind->name ? ind->name : "（未填写名称）", rb_num(b, it->weight),
+                                rb_score(b, it->score), ind->deviation ? "偏差原因：" : "",
                                 ind->deviation ? ind->deviation : "");
                 } else if (!problems && ind->improvement) {
-                        rb_para(b, "（%s）%s：%s", cn_numeral(++n, num), ind->name,
-                                ind->improvement);
+                        rb_para(b, "（%s）%s：%s", cn_numeral(++n, num),
+                                ind->name ? ind->name : "（未填写名称）", ind->improvement);
                 }
         }
         return n;
@@ -667,7 +667,8 @@ static void annex(struct rbuild *b)
                 if (p >= 0 && b->d->projects[p].report) {
                         b->section = "项目自评报告";
                         rb_block(b, RB_HEADING2,
-                                 rb_printf(b, "项目自评报告：%s", b->d->projects[p].name));
+                                 rb_printf(b, "项目自评报告：%s",
+                                           b->d->projects[p].name ? b->d->projects[p].name : ""));
                         rb_narrative(b, b->d->projects[p].report, NULL);
                 }
         }

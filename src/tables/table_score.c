@@ -357,7 +357,7 @@ static size_t indicator_block(struct ctx *x, size_t r)
         for (size_t i = 0; i < st->n_indicators; i++) {
                 const struct ind_level *l = &st->indicators[i];
                 dec_t w = level_weight(x, i);
-                const char *name = l->name[0] ? l->name : "（未注明）";
+                const char *name = l->name && l->name[0] ? l->name : "（未注明）";
                 tb_span(t, r, c->level, (unsigned)level_rows(l), 1,
                         dec_is_set(w) ? tb_fmt(t, "%s（%s分）", name, dec_fmt(w, -1, tmp)) : name,
                         CF_WRAP | CF_COMPUTED);

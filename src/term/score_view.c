@@ -55,12 +55,13 @@ static void table_view(const struct evaluation *e, const struct table_score *t, 
                         const struct ind_level *l = &t->src->indicators[it->level];
                         if (it->level != last_level) {
                                 tt_rule(tt);
-                                level = l->name[0] ? l->name : "（未注明）";
+                                level = l->name && l->name[0] ? l->name : "（未注明）";
                                 last_group = -1;
                         }
                         if (it->group != last_group || it->level != last_level)
-                                group = l->groups[it->group].name[0] ? l->groups[it->group].name
-                                                                     : "（未注明）";
+                                group = l->groups[it->group].name && l->groups[it->group].name[0]
+                                            ? l->groups[it->group].name
+                                            : "（未注明）";
                         last_level = it->level;
                         last_group = it->group;
                 }

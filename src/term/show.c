@@ -460,7 +460,7 @@ static struct ind_columns used_columns(const struct score_table *st)
 /* "产出指标（50分）": a level name with its stated weight. */
 static const char *level_name(struct out *o, const char *name, dec_t weight)
 {
-        if (!name[0])
+        if (!name || !name[0])
                 name = "（未注明）";
         return dec_is_set(weight) ? sprintf_a(o, "%s（%s分）", name, num(o, weight)) : name;
 }

@@ -10,6 +10,8 @@
 #include "query.h"
 #include "task_page.h"
 
+#include "../base/zipw.h"
+#include "../report/export.h"
 #include "../sheet/sheet.h"
 #include "../workflow/workflow.h"
 
@@ -26,11 +28,19 @@ static const char *first_problem(struct req *r, const char *what, const struct d
 
 /* ---- one task ------------------------------------------------------------------------------ */
 
+/* The file name of task t's export: its unit, year and what it holds. */
+static const char *export_name(struct req *r, const struct task *t, const struct export_format *fmt)
+{
+        return req_printf(r, "%s%lld年度部门整体支出绩效自评%s%s", t->unit_name, (long long)t->year,
+                          fmt->format == REPORT_XLSX ? "表" : "报告", fmt->extension);
+}
+
 void page_task_export(struct req *r)
 {
-        const char *format = r->n_path_args > 1 ? r->path_args[1] : "";
-        if (strcmp(format, "xlsx") != 0) {
-                reply_error(r, 404, "导出格式应为 xlsx");
+        const struct export_format *fmt =
+            export_format_find(r->n_path_args > 1 ? r->path_args[1] : "");
+        if (!fmt) {
+                reply_error(r, 404, req_printf(r, "导出格式应为 %s", export_format_names()));
                 return;
         }
         struct task_view tv;
@@ -43,13 +53,12 @@ void page_task_export(struct req *r)
         }
         struct buf out = BUF_INIT;
         struct diags errs = DIAGS_INIT;
-        if (sheet_tables_write(tv.doc, tv.eval, &out, &errs))
-                reply_download(r, XLSX,
-                               req_printf(r, "%s%lld年度部门整体支出绩效自评表.xlsx",
-                                          tv.task.unit_name, (long long)tv.task.year),
-                               out.data, out.len);
+        if (report_write(tv.doc, tv.eval, fmt->format, &out, &errs))
+                reply_download(r, fmt->media_type, export_name(r, &tv.task, fmt), out.data,
+                               out.len);
         else
-                reply_error(r, 500, first_problem(r, "生成 Excel 文件失败", &errs));
+                reply_error(r, 500,
+                            first_problem(r, req_printf(r, "生成%s失败", fmt->label), &errs));
         buf_free(&out);
         diags_free(&errs);
         task_view_free(&tv);
@@ -178,6 +187,85 @@ void page_tasks_export(struct req *r)
         diags_free(&errs);
 }
 
+/* ---- many reports at once --------------------------------------------------------------- */
+
+enum { EXPORT_MAX_REPORTS = 200 };
+
+/* The stored document of t evaluated, or NULL (t skipped). */
+static struct evaluation *evaluated(struct req *r, const struct task *t, struct doc **d)
+{
+        const char *json = NULL;
+        *d = NULL;
+        if (store_task_version(r->db, r->arena, t->id, t->version, &json) != STORE_OK || !json)
+                return NULL;
+        struct diags errs = DIAGS_INIT;
+        *d = doc_parse(json, strlen(json), &errs);
+        diags_free(&errs);
+        const struct scheme *s =
+            *d ? scheme_builtin((*d)->scheme ? (*d)->scheme : "national") : NULL;
+        return s ? engine_evaluate(*d, s) : NULL;
+}
+
+/* GET /tasks/reports.{format}?<query>: the reports (or workbooks) of the
+ * tasks the query finds, at most EXPORT_MAX_REPORTS, in one ZIP file. */
+void page_tasks_reports(struct req *r)
+{
+        const struct export_format *fmt = export_format_find(r->n_path_args ? r->path_args[0] : "");
+        if (!fmt) {
+                reply_error(r, 404, req_printf(r, "导出格式应为 %s", export_format_names()));
+                return;
+        }
+        struct query_form f;
+        if (!query_read(r, &f))
+                return;
+        f.q.limit = EXPORT_MAX_REPORTS;
+        f.q.offset = 0;
+        struct task *tasks;
+        size_t n;
+        int64_t total;
+        if (store_task_query(r->db, r->arena, &r->scope, &f.q, &tasks, &n, &total) != STORE_OK) {
+                reply_error(r, 503, "查询自评任务失败，请稍后重试");
+                return;
+        }
+        if (total > EXPORT_MAX_REPORTS) {
+                reply_error(
+                    r, 400,
+                    req_printf(
+                        r, "查询结果有 %lld 项，一次最多导出 %d 项：请用年度、单位或状态缩小范围",
+                        (long long)total, EXPORT_MAX_REPORTS));
+                return;
+        }
+        struct diags errs = DIAGS_INIT;
+        struct zipw *z = zipw_new(&errs);
+        for (size_t i = 0; z && i < n && !errs.n; i++) {
+                struct doc *d;
+                struct evaluation *e = evaluated(r, &tasks[i], &d);
+                struct buf file = BUF_INIT;
+                if (e && report_write(d, e, fmt->format, &file, &errs))
+                        zipw_add(z,
+                                 req_printf(r, "%s-%s", tasks[i].unit_code,
+                                            export_name(r, &tasks[i], fmt)),
+                                 file.data, file.len, (time_t)r->now, &errs);
+                buf_free(&file);
+                engine_free(e);
+                doc_free(d);
+        }
+        struct buf out = BUF_INIT;
+        bool ok = z && !errs.n;
+        if (ok)
+                ok = zipw_finish(z, &out, &errs);
+        else
+                zipw_free(z);
+        if (ok)
+                reply_download(r, "application/zip",
+                               req_printf(r, "绩效自评%s（%zu 项）.zip", fmt->label, n), out.data,
+                               out.len);
+        else
+                reply_error(r, 500, first_problem(r, "生成压缩文件失败", &errs));
+        buf_free(&out);
+        diags_free(&errs);
+}
+
 /* ---- the year's summary --------------------------------------------------------------------- */
 
 /* A unit's row: its task's document evaluated again (the stated total and
@@ -194,15 +282,9 @@ static void summary_row(struct req *r, const struct task *t, struct sheet_summar
                                           DEC_NONE,
                                           (size_t)t->errors,
                                           (size_t)t->warnings};
-        const char *json = NULL;
-        if (store_task_version(r->db, r->arena, t->id, t->version, &json) != STORE_OK || !json)
-                return;
-        struct diags errs = DIAGS_INIT;
-        struct doc *d = doc_parse(json, strlen(json), &errs);
-        diags_free(&errs);
-        const struct scheme *s = d ? scheme_builtin(d->scheme ? d->scheme : "national") : NULL;
-        if (s) {
-                struct evaluation *e = engine_evaluate(d, s);
+        struct doc *d;
+        struct evaluation *e = evaluated(r, t, &d);
+        if (e) {
                 row->total = e->self.total;
                 row->stated_total = d->self.table.stated_total;
                 row->exec_rate_pct = e->self.exec_rate_pct;
@@ -211,8 +293,8 @@ static void summary_row(struct req *r, const struct task *t, struct sheet_summar
                 row->grade = e->self.grade ? arena_strdup(r->arena, e->self.grade) : NULL;
                 if (d->unit.supervisor.name)
                         row->supervisor = arena_strdup(r->arena, d->unit.supervisor.name);
-                engine_free(e);
         }
+        engine_free(e);
         doc_free(d);
 }
 

@@ -79,8 +79,12 @@ void page_tasks(struct req *r)
         }
         page_begin(r, "绩效自评查询");
         query_form(r, &f);
-        html(r, "<p class=\"hint\"><a href=\"/tasks.xlsx%s\">导出查询结果（Excel）</a>",
-             query_link(r, &f, NULL, NULL, 1));
+        const char *q = query_link(r, &f, NULL, NULL, 1);
+        html(r,
+             "<p class=\"hint\">导出查询结果：<a href=\"/tasks.xlsx%s\">列表（Excel）</a>　"
+             "<a href=\"/tasks/reports.pdf%s\">自评报告（PDF，压缩包）</a>　"
+             "<a href=\"/tasks/reports.docx%s\">自评报告（Word，压缩包）</a>",
+             q, q, q);
         if (f.q.year &&
             (r->session.user.role == ROLE_FINANCE || r->session.user.role == ROLE_ADMIN))
                 html(r, "　<a href=\"/years/%lld/summary.xlsx\">导出 %lld 年度汇总表（Excel）</a>",
@@ -172,9 +176,11 @@ static void exports(struct req *r, const struct task *t)
 {
         html(
             r,
-            "<div class=\"card exports\"><p><strong>导出</strong>　<a href=\"/tasks/%lld/export.xlsx\">"
-            "Excel 表格（基础数据表、自评表、项目支出表）</a></p>",
-            (long long)t->id);
+            "<div class=\"card exports\"><p><strong>导出自评报告</strong>　"
+            "<a href=\"/tasks/%lld/export.pdf\">PDF</a>　<a href=\"/tasks/%lld/export.docx\">Word</a>"
+            "　　<strong>导出表格</strong>　<a href=\"/tasks/%lld/export.xlsx\">"
+            "Excel（基础数据表、自评表、项目支出表）</a></p>",
+            (long long)t->id, (long long)t->id, (long long)t->id);
         if (wf_may_edit(&r->session.user, t)) {
                 html(
                     r,

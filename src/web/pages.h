@@ -59,6 +59,7 @@ void page_projects(struct req *r);
 void page_task_export(struct req *r);
 void page_task_import(struct req *r);
 void page_tasks_export(struct req *r);
+void page_tasks_reports(struct req *r);
 void page_year_summary(struct req *r);
 void api_tasks(struct req *r);
 void api_todo(struct req *r);

@@ -30,6 +30,7 @@ const struct route app_routes[] = {
     /* tasks */
     {"GET", "/tasks", page_tasks, 0, CAN_VIEW_TASKS},
     {"GET", "/tasks.xlsx", page_tasks_export, 0, CAN_VIEW_TASKS},
+    {"GET", "/tasks/reports.{format}", page_tasks_reports, 0, CAN_VIEW_TASKS},
     {"GET", "/tasks/{id}/export.{format}", page_task_export, 0, CAN_VIEW_TASKS},
     {"POST", "/tasks/{id}/import", page_task_import, 0, CAN_EDIT_TASKS},
     {"GET", "/years/{year}/summary.xlsx", page_year_summary, 0, CAN_VIEW_SUMMARY},
@@ -69,6 +70,7 @@ const struct route app_routes[] = {
     {"GET", "/api/tasks", api_tasks, 0, CAN_VIEW_TASKS},
     {"GET", "/api/todo", api_todo, 0, CAN_VIEW_TASKS},
     {"GET", "/api/tasks.xlsx", page_tasks_export, 0, CAN_VIEW_TASKS},
+    {"GET", "/api/tasks/reports.{format}", page_tasks_reports, 0, CAN_VIEW_TASKS},
     {"GET", "/api/tasks/{id}/export.{format}", page_task_export, 0, CAN_VIEW_TASKS},
     {"POST", "/api/tasks/{id}/import", page_task_import, 0, CAN_EDIT_TASKS},
     {"GET", "/api/years/{year}/summary.xlsx", page_year_summary, 0, CAN_VIEW_SUMMARY},

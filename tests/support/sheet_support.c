@@ -2,6 +2,8 @@
 #define _XOPEN_SOURCE 700 /* nftw */
 #include "sheet_support.h"
 
+#include "../../src/sheet/sheet_int.h"
+
 #include <fcntl.h>
 #include <ftw.h>
 #include <sys/stat.h>
@@ -230,4 +232,30 @@ void set_cell_xml(struct buf *xlsx, const char *entry, const char *ref, const ch
         zip_put(xlsx, entry, edited.data, edited.len);
         buf_free(&sheet);
         buf_free(&edited);
+}
+
+void sheet_cell_of(const struct doc *d, const struct evaluation *e, const char *path,
+                   char entry[64], char ref[16])
+{
+        struct arena *a = arena_new();
+        struct sheet_plan *plan;
+        size_t n = sheet_tables_plan(a, d, e, &plan);
+        for (size_t s = 0; s < n; s++) {
+                const struct grid *g = plan[s].grid;
+                struct sheet_frame fr;
+                sheet_frame(g, &fr);
+                for (size_t r = 0; r < g->rows; r++)
+                        for (size_t c = 0; c < g->cols; c++) {
+                                const struct grid_cell *cell = grid_at(g, r, c);
+                                if (cell->path && strcmp(cell->path, path) == 0) {
+                                        snprintf(entry, 64, "xl/worksheets/sheet%zu.xml", s + 1);
+                                        sheet_ref(fr.top + r, c, ref);
+                                        arena_free(a);
+                                        return;
+                                }
+                        }
+        }
+        arena_free(a);
+        fprintf(stderr, "no cell for %s\n", path);
+        fail();
 }

@@ -49,4 +49,10 @@ void make_zip(struct buf *out, const char *const *names, const char *const *cont
  * sheet has none there and the row exists. Asserts on failure. */
 void set_cell_xml(struct buf *xlsx, const char *entry, const char *ref, const char *xml);
 
+/* Where the tables workbook of d (evaluated as e) puts the entered cell
+ * of the document path: its worksheet part (entry) and "A1" reference.
+ * Asserts that there is one. */
+void sheet_cell_of(const struct doc *d, const struct evaluation *e, const char *path,
+                   char entry[64], char ref[16]);
+
 #endif

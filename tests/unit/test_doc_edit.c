@@ -6,6 +6,10 @@
 
 #include "../../src/doc/doc_edit.h"
 #include "../../src/engine/engine.h"
+#include "../../src/report/export.h"
+#include "../../src/report/pdf.h"
+#include "../../src/term/score_view.h"
+#include "../../src/term/show.h"
 
 static struct doc *seed(int i)
 {
@@ -211,6 +215,39 @@ static void test_adopted_documents_state_what_the_engine_computes(void **state)
         }
 }
 
+/* A draft may hold rows nobody has named yet (a level, a group, an
+ * indicator, a project): every renderer takes them. */
+static void test_unnamed_rows_go_everywhere(void **state)
+{
+        (void)state;
+        struct doc *d = seed(2);
+        struct diags errs = DIAGS_INIT;
+        assert_true(doc_array_append(d, "$.self_eval.indicators", &errs));
+        assert_true(doc_array_append(d, "$.self_eval.indicators[1].groups", &errs));
+        assert_true(doc_array_append(d, "$.self_eval.indicators[1].groups[0].items", &errs));
+        assert_true(doc_array_append(d, "$.projects", &errs));
+        assert_true(doc_array_append(d, "$.projects[2].indicators", &errs));
+        struct scheme *s = scheme_load(d->scheme, &errs);
+        assert_int_equal(errs.n, 0);
+        struct evaluation *e = engine_evaluate(d, s);
+        size_t missing = 0;
+        for (size_t i = 0; i < e->n_findings; i++)
+                missing += strcmp(e->findings[i].code, "name.missing") == 0;
+        assert_int_equal(missing, 2); /* the indicator and the project */
+        struct buf out = BUF_INIT;
+        show_doc(d, 100, &out);
+        view_score(e, 100, &out);
+        view_findings(e, &out);
+        for (int f = REPORT_DOCX; f <= REPORT_XLSX; f++)
+                assert_true(report_write(d, e, (enum report_format)f, &out, &errs));
+        assert_int_equal(errs.n, 0);
+        buf_free(&out);
+        engine_free(e);
+        scheme_free(s);
+        doc_free(d);
+        pdf_shutdown(); /* the font caches, for the leak checker */
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -220,6 +257,7 @@ int main(void)
             cmocka_unit_test(test_rows_are_added_removed_and_moved),
             cmocka_unit_test(test_diff_names_every_change),
             cmocka_unit_test(test_adopted_documents_state_what_the_engine_computes),
+            cmocka_unit_test(test_unnamed_rows_go_everywhere),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }

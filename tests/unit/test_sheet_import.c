@@ -18,30 +18,10 @@ static void template_of(const struct loaded *l, struct buf *out)
         diags_free(&errs);
 }
 
-/* Where the template puts the entered cell of path: its worksheet part
- * and "A1" reference. */
+/* Where the template puts the entered cell of path. */
 static void where_of(const struct loaded *l, const char *path, char entry[64], char ref[16])
 {
-        struct arena *a = arena_new();
-        struct sheet_plan *plan;
-        size_t n = sheet_tables_plan(a, l->doc, l->eval, &plan);
-        for (size_t s = 0; s < n; s++) {
-                const struct grid *g = plan[s].grid;
-                struct sheet_frame fr;
-                sheet_frame(g, &fr);
-                for (size_t r = 0; r < g->rows; r++)
-                        for (size_t c = 0; c < g->cols; c++) {
-                                const struct grid_cell *cell = grid_at(g, r, c);
-                                if (cell->path && strcmp(cell->path, path) == 0) {
-                                        snprintf(entry, 64, "xl/worksheets/sheet%zu.xml", s + 1);
-                                        sheet_ref(fr.top + r, c, ref);
-                                        arena_free(a);
-                                        return;
-                                }
-                        }
-        }
-        fprintf(stderr, "no cell for %s\n", path);
-        fail();
+        sheet_cell_of(l->doc, l->eval, path, entry, ref);
 }
 
 /* Import book into l's document, which must fail with status; returns the
