@@ -12,31 +12,27 @@
 #include <jansson.h>
 #include <string.h>
 
-static void task_list(struct req *r, const struct task *tasks, size_t n, struct jsonw *w)
+static void task_list(const struct task *tasks, size_t n, struct jsonw *w)
 {
         jw_key(w, "tasks");
         jw_arr_begin(w);
         for (size_t i = 0; i < n; i++)
                 api_task(w, &tasks[i]);
         jw_arr_end(w);
-        (void)r;
 }
 
 void api_tasks(struct req *r)
 {
         struct query_form f;
-        if (!query_read(r, &f))
+        struct results found;
+        if (!query_tasks(r, &f, 0, &found))
                 return;
-        struct task *tasks;
-        size_t n;
-        int64_t total;
-        if (store_task_query(r->db, r->arena, &r->scope, &f.q, &tasks, &n, &total) != STORE_OK) {
-                reply_error(r, 503, "查询自评任务失败，请稍后重试");
-                return;
-        }
+        struct task *tasks = found.tasks;
+        size_t n = found.n;
+        int64_t total = found.total;
         struct jsonw w;
         api_begin(r, 200, &w);
-        task_list(r, tasks, n, &w);
+        task_list(tasks, n, &w);
         jw_key(&w, "total");
         jw_int(&w, total);
         jw_key(&w, "page");
@@ -56,7 +52,7 @@ void api_todo(struct req *r)
         }
         struct jsonw w;
         api_begin(r, 200, &w);
-        task_list(r, tasks, n, &w);
+        task_list(tasks, n, &w);
         jw_obj_end(&w);
 }
 
@@ -78,13 +74,8 @@ static void may(struct req *r, struct jsonw *w, const struct task *t)
 void api_task_get(struct req *r)
 {
         struct task_view tv;
-        if (!task_view_open(r, TASK_EVALUATED, &tv))
+        if (!task_view_open_evaluated(r, &tv))
                 return;
-        if (!tv.eval) {
-                reply_error(r, 500, tv.problem);
-                task_view_free(&tv);
-                return;
-        }
         struct jsonw w;
         api_begin(r, 200, &w);
         jw_key(&w, "task");

@@ -44,13 +44,8 @@ void page_task_export(struct req *r)
                 return;
         }
         struct task_view tv;
-        if (!task_view_open(r, TASK_EVALUATED, &tv))
+        if (!task_view_open_evaluated(r, &tv))
                 return;
-        if (!tv.eval) {
-                reply_error(r, 500, tv.problem);
-                task_view_free(&tv);
-                return;
-        }
         struct buf out = BUF_INIT;
         struct diags errs = DIAGS_INIT;
         if (report_write(tv.doc, tv.eval, fmt->format, &out, &errs))
@@ -142,17 +137,12 @@ enum { LIST_COLS = sizeof list_columns / sizeof list_columns[0] };
 void page_tasks_export(struct req *r)
 {
         struct query_form f;
-        if (!query_read(r, &f))
+        struct results found;
+        if (!query_tasks(r, &f, EXPORT_MAX_ROWS, &found))
                 return;
-        f.q.limit = EXPORT_MAX_ROWS;
-        f.q.offset = 0;
-        struct task *tasks;
-        size_t n;
-        int64_t total;
-        if (store_task_query(r->db, r->arena, &r->scope, &f.q, &tasks, &n, &total) != STORE_OK) {
-                reply_error(r, 503, "查询自评任务失败，请稍后重试");
-                return;
-        }
+        struct task *tasks = found.tasks;
+        size_t n = found.n;
+        int64_t total = found.total;
         const char **cells = arena_alloc(r->arena, (n * LIST_COLS + 1) * sizeof(*cells));
         for (size_t i = 0; i < n; i++) {
                 const struct task *t = &tasks[i];
@@ -216,17 +206,12 @@ void page_tasks_reports(struct req *r)
                 return;
         }
         struct query_form f;
-        if (!query_read(r, &f))
+        struct results found;
+        if (!query_tasks(r, &f, EXPORT_MAX_REPORTS, &found))
                 return;
-        f.q.limit = EXPORT_MAX_REPORTS;
-        f.q.offset = 0;
-        struct task *tasks;
-        size_t n;
-        int64_t total;
-        if (store_task_query(r->db, r->arena, &r->scope, &f.q, &tasks, &n, &total) != STORE_OK) {
-                reply_error(r, 503, "查询自评任务失败，请稍后重试");
-                return;
-        }
+        struct task *tasks = found.tasks;
+        size_t n = found.n;
+        int64_t total = found.total;
         if (total > EXPORT_MAX_REPORTS) {
                 reply_error(
                     r, 400,

@@ -68,15 +68,12 @@ static void pager(struct req *r, const struct query_form *f, int64_t total)
 void page_tasks(struct req *r)
 {
         struct query_form f;
-        if (!query_read(r, &f))
+        struct results found;
+        if (!query_tasks(r, &f, 0, &found))
                 return;
-        struct task *tasks;
-        size_t n;
-        int64_t total;
-        if (store_task_query(r->db, r->arena, &r->scope, &f.q, &tasks, &n, &total) != STORE_OK) {
-                reply_error(r, 503, "查询自评任务失败，请稍后重试");
-                return;
-        }
+        struct task *tasks = found.tasks;
+        size_t n = found.n;
+        int64_t total = found.total;
         page_begin(r, "绩效自评查询");
         query_form(r, &f);
         const char *q = query_link(r, &f, NULL, NULL, 1);

@@ -145,3 +145,19 @@ const char *query_link(struct req *r, const struct query_form *f, const char *so
         buf_free(&b);
         return s;
 }
+
+bool query_tasks(struct req *r, struct query_form *f, int64_t limit, struct results *out)
+{
+        if (!query_read(r, f))
+                return false;
+        if (limit > 0) {
+                f->q.limit = limit;
+                f->q.offset = 0;
+        }
+        if (store_task_query(r->db, r->arena, &r->scope, &f->q, &out->tasks, &out->n,
+                             &out->total) != STORE_OK) {
+                reply_error(r, 503, "查询自评任务失败，请稍后重试");
+                return false;
+        }
+        return true;
+}

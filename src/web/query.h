@@ -20,6 +20,17 @@ struct query_form {
  * malformed. */
 bool query_read(struct req *r, struct query_form *f);
 
+/* The tasks the request's criteria find, in the user's scope: read the
+ * criteria into f, then one page of matches (limit > 0: the first limit
+ * instead, for exports) into *out, *n, and the number of all matches into
+ * *total. Answers 400 or 503 itself and returns false on failure. */
+struct results {
+        struct task *tasks;
+        size_t n;
+        int64_t total;
+};
+bool query_tasks(struct req *r, struct query_form *f, int64_t limit, struct results *out);
+
 /* The query string of f with sort/order/page replaced (NULL: keep), for
  * links; in the arena, starting with '?'. */
 const char *query_link(struct req *r, const struct query_form *f, const char *sort,

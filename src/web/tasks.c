@@ -244,6 +244,17 @@ bool task_view_open(struct req *r, enum task_depth depth, struct task_view *tv)
         return true;
 }
 
+bool task_view_open_evaluated(struct req *r, struct task_view *tv)
+{
+        if (!task_view_open(r, TASK_EVALUATED, tv))
+                return false;
+        if (tv->eval)
+                return true;
+        reply_error(r, 500, tv->problem);
+        task_view_free(tv);
+        return false;
+}
+
 bool task_view_parse(struct req *r, struct task_view *tv)
 {
         if (!tv->task.document && store_task_version(r->db, r->arena, tv->task.id, tv->task.version,

@@ -48,6 +48,10 @@ enum task_depth {
  * 在或无权查看", so other units' ids cannot be probed) or the database
  * fails (500). Release with task_view_free(). */
 bool task_view_open(struct req *r, enum task_depth depth, struct task_view *tv);
+/* task_view_open(r, TASK_EVALUATED, tv) for handlers that need the
+ * evaluation: when the document cannot be evaluated, answers 500 with the
+ * reason (tv->problem), frees tv and returns false too. */
+bool task_view_open_evaluated(struct req *r, struct task_view *tv);
 /* Parse the view's document (read at the task's version when the view
  * has none) and load its scheme (a shipped one only): tv->doc and
  * tv->scheme; false with tv->problem when one fails. */

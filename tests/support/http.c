@@ -2,6 +2,8 @@
 #define _GNU_SOURCE /* strcasestr */
 #include "http.h"
 
+#include "../../src/store/db.h"
+
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -355,4 +357,16 @@ struct response http_upload(struct client *c, int64_t task, const char *kind, co
                       body.data, body.len, true);
         buf_free(&body);
         return r;
+}
+
+int64_t task_id_of(struct db *db, const char *code, int64_t year)
+{
+        struct db_stmt *st = db_prepare(db, "SELECT t.id FROM tasks t JOIN units u ON "
+                                            "u.id = t.unit_id WHERE u.code = ?1 AND t.year = ?2");
+        db_bind_text(st, 1, code);
+        db_bind_int(st, 2, year);
+        assert_int_equal(db_step(st), DB_ROW);
+        int64_t id = db_col_int(st, 0);
+        db_reset(st);
+        return id;
 }

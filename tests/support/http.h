@@ -21,6 +21,10 @@ void demo_db(char path[256]);
 /* The one-time password jixiao demo printed for phone (after demo_db). */
 const char *demo_password(const char *phone);
 
+struct db;
+/* The id of the task of unit code for year in db (asserts it exists). */
+int64_t task_id_of(struct db *db, const char *code, int64_t year);
+
 /* Start "jixiao serve" on db at a free loopback port; wait until it
  * listens. */
 void server_start(struct server *s, const char *db);

@@ -32,11 +32,7 @@ static int setup(void **state)
         struct db *db = db_open(db_path, false, &errs);
         assert_non_null(db);
         diags_free(&errs);
-        struct db_stmt *st = db_prepare(db, "SELECT t.id FROM tasks t JOIN units u ON u.id = "
-                                            "t.unit_id WHERE u.code = '104001' AND t.year = 2024");
-        assert_int_equal(db_step(st), DB_ROW);
-        task = db_col_int(st, 0);
-        db_reset(st);
+        task = task_id_of(db, "104001", 2024);
         db_close(db);
         server_start(&srv, db_path);
         for (int i = 0; i < N_CLIENTS; i++) {

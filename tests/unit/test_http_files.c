@@ -32,18 +32,6 @@ static struct client cl[N_CLIENTS];
 static struct db *db; /* the test's own connection, for checks and status changes */
 static int64_t task_main, task_sub;
 
-static int64_t task_of(const char *code, int64_t year)
-{
-        struct db_stmt *st = db_prepare(db, "SELECT t.id FROM tasks t JOIN units u ON "
-                                            "u.id = t.unit_id WHERE u.code = ?1 AND t.year = ?2");
-        db_bind_text(st, 1, code);
-        db_bind_int(st, 2, year);
-        assert_int_equal(db_step(st), DB_ROW);
-        int64_t id = db_col_int(st, 0);
-        db_reset(st);
-        return id;
-}
-
 static int setup(void **state)
 {
         (void)state;
@@ -52,8 +40,8 @@ static int setup(void **state)
         db = db_open(db_path, false, &errs);
         assert_non_null(db);
         diags_free(&errs);
-        task_main = task_of("103001", 2023);
-        task_sub = task_of("103002", 2023);
+        task_main = task_id_of(db, "103001", 2023);
+        task_sub = task_id_of(db, "103002", 2023);
         snprintf(pristine, sizeof pristine, "%s.pristine", db_path);
         char cmd[700];
         snprintf(cmd, sizeof cmd, "cp %s %s", db_path, pristine);
@@ -851,7 +839,7 @@ static void test_files_missing_before_and_after(void **state)
         assert_int_equal(r.status, 200);
         assert_true(has(&r, "\"missing\":null")); /* its document has no projects */
         response_free(&r);
-        r = get(FINANCE, "/api/tasks/%lld/files", (long long)task_of("104002", 2024));
+        r = get(FINANCE, "/api/tasks/%lld/files", (long long)task_id_of(db, "104002", 2024));
         expect(&r, 200, "\"missing\":\"请先上传：自评报告。\"");
         assert_true(
             has(&r, "\"required\":[{\"kind\":\"self_report\",\"project\":null,\"file_id\":null}]"));

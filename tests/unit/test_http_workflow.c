@@ -28,18 +28,6 @@ static struct client cl[N_CLIENTS];
 static struct db *db;
 static int64_t sub_task, main_task;
 
-static int64_t task_of(const char *code, int64_t year)
-{
-        struct db_stmt *st = db_prepare(db, "SELECT t.id FROM tasks t JOIN units u ON "
-                                            "u.id = t.unit_id WHERE u.code = ?1 AND t.year = ?2");
-        db_bind_text(st, 1, code);
-        db_bind_int(st, 2, year);
-        assert_int_equal(db_step(st), DB_ROW);
-        int64_t id = db_col_int(st, 0);
-        db_reset(st);
-        return id;
-}
-
 static int setup(void **state)
 {
         (void)state;
@@ -48,8 +36,8 @@ static int setup(void **state)
         db = db_open(db_path, false, &errs);
         assert_non_null(db);
         diags_free(&errs);
-        sub_task = task_of("104002", 2024);
-        main_task = task_of("104001", 2024);
+        sub_task = task_id_of(db, "104002", 2024);
+        main_task = task_id_of(db, "104001", 2024);
         server_start(&srv, db_path);
         for (int i = 0; i < N_CLIENTS; i++) {
                 client_init(&cl[i], &srv);
@@ -329,7 +317,7 @@ static void test_a_supervising_unit_waits_for_its_subordinates(void **state)
         r = post(ADMIN, "/api/years/2025/issue", NULL);
         assert_int_equal(r.status, 200);
         response_free(&r);
-        int64_t sup = task_of("104001", 2025);
+        int64_t sup = task_id_of(db, "104001", 2025);
         struct response s = post(P1, api("save", sup), "version", version_of(sup), "op",
                                  "add:$.self_eval.indicators[0].groups[0].items",
                                  "$.self_eval.budget.adjusted", "50", "$.self_eval.budget.executed",
@@ -360,7 +348,7 @@ static void test_a_supervising_unit_waits_for_its_subordinates(void **state)
 static void test_the_later_of_two_saves_is_refused_and_explained(void **state)
 {
         (void)state;
-        int64_t id = task_of("104002", 2021); /* a draft of 104002 (henan scheme) */
+        int64_t id = task_id_of(db, "104002", 2021); /* a draft of 104002 (henan scheme) */
         char base[24];
         snprintf(base, sizeof base, "%s", version_of(id));
         /* two sessions of the preparer opened version base; the first saves */
@@ -402,7 +390,7 @@ static void test_the_later_of_two_saves_is_refused_and_explained(void **state)
 static void test_bad_values_are_refused_by_field_and_nothing_is_stored(void **state)
 {
         (void)state;
-        int64_t id = task_of("104002", 2021);
+        int64_t id = task_id_of(db, "104002", 2021);
         const char *v = version_of(id);
         char before[24];
         snprintf(before, sizeof before, "%s", v);
@@ -441,7 +429,7 @@ static void test_bad_values_are_refused_by_field_and_nothing_is_stored(void **st
 static void test_rows_are_added_moved_and_removed(void **state)
 {
         (void)state;
-        int64_t id = task_of("104002", 2021);
+        int64_t id = task_id_of(db, "104002", 2021);
         const char *items = "$.self_eval.indicators[1].groups[0].items";
         char add[128], first[128], second[128];
         snprintf(add, sizeof add, "add:%s", items);
@@ -483,7 +471,7 @@ static void test_rows_are_added_moved_and_removed(void **state)
 static void test_preview_computes_and_stores_nothing(void **state)
 {
         (void)state;
-        int64_t id = task_of("104002", 2021);
+        int64_t id = task_id_of(db, "104002", 2021);
         char v[24];
         snprintf(v, sizeof v, "%s", version_of(id));
         struct response r = post(P2, api("preview", id), "$.self_eval.budget.adjusted", "412.49",
@@ -530,11 +518,11 @@ static bool lists(int who, const char *path, int64_t id)
 static void test_each_sees_what_waits_for_them(void **state)
 {
         (void)state;
-        int64_t draft = task_of("104002", 2021);
+        int64_t draft = task_id_of(db, "104002", 2021);
         assert_true(lists(P2, "/api/todo", draft));
         assert_false(lists(R2, "/api/todo", draft));
         assert_false(lists(R1, "/api/todo", draft));
-        int64_t sup = task_of("104001", 2025); /* in unit review (above) */
+        int64_t sup = task_id_of(db, "104001", 2025); /* in unit review (above) */
         assert_true(lists(R1, "/api/todo", sup));
         assert_false(lists(P1, "/api/todo", sup));
         assert_false(lists(FIN, "/api/todo", sup));
