@@ -6,6 +6,7 @@
 #include "../auth/auth.h"
 #include "../base/utf8.h"
 #include "../base/vec.h"
+#include "../schema/schema.h"
 
 #include <arpa/inet.h>
 #include <jansson.h>
@@ -110,7 +111,13 @@ static bool parse_json(struct req *r, const char **why)
         json_error_t err;
         json_t *root = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &err);
         if (!root || !json_is_object(root)) {
-                *why = root ? "应为 JSON 对象" : arena_strdup(r->arena, err.text);
+                struct buf b = BUF_INIT;
+                if (root)
+                        buf_puts(&b, "应为 JSON 对象");
+                else
+                        bind_json_error(&err, &b);
+                *why = arena_strdup(r->arena, buf_str(&b));
+                buf_free(&b);
                 json_decref(root);
                 return false;
         }

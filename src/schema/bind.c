@@ -452,14 +452,60 @@ static void parse_object(struct parser *p, const json_t *obj, const struct schem
 
 /* ---- entry point ---------------------------------------------------------- */
 
+void bind_json_error(const void *jansson_error, struct buf *out)
+{
+        const json_error_t *e = jansson_error;
+        const char *what;
+        switch (json_error_code(e)) {
+        case json_error_premature_end_of_input:
+                what = "内容不完整，在结束前中断";
+                break;
+        case json_error_end_of_input_expected:
+                what = "完整的内容之后还有多余的字符";
+                break;
+        case json_error_invalid_utf8:
+                what = "含有无效的 UTF-8 编码";
+                break;
+        case json_error_null_character:
+        case json_error_null_byte_in_key:
+                what = "含有 NUL 字符";
+                break;
+        case json_error_duplicate_key:
+                what = "对象中有重复的键";
+                break;
+        case json_error_numeric_overflow:
+                what = "数值超出范围";
+                break;
+        case json_error_stack_overflow:
+                what = "嵌套层数过多";
+                break;
+        case json_error_invalid_syntax:
+                what = "语法错误";
+                break;
+        default:
+                what = "无法解析";
+        }
+        buf_printf(out, "%s（第 %d 行第 %d 列", what, e->line, e->column);
+        /* jansson ends its message with "near '<the text>'": that part is the input's */
+        const char *near = strstr(e->text, "near '");
+        size_t n = near ? strlen(near + 6) : 0;
+        if (n && near[6 + n - 1] == '\'')
+                buf_printf(out, "，在“%.*s”附近", (int)(n - 1), near + 6);
+        else if (strstr(e->text, "near end of file"))
+                buf_puts(out, "，在末尾");
+        buf_puts(out, "）");
+}
+
 bool bind_json(const char *text, size_t len, const struct schema *s, void *out, struct arena *arena,
                struct diags *errs)
 {
         json_error_t jerr;
         json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
         if (!root) {
-                diags_add(errs, "$", NULL, "JSON 语法错误（第 %d 行第 %d 列）：%s", jerr.line,
-                          jerr.column, jerr.text);
+                struct buf why = BUF_INIT;
+                bind_json_error(&jerr, &why);
+                diags_add(errs, "$", NULL, "JSON 格式错误：%s", buf_str(&why));
+                buf_free(&why);
                 return false;
         }
         struct parser *p = xcalloc(1, sizeof(*p)); /* the intern table is 2 KiB: not on the stack */

@@ -115,6 +115,11 @@ static inline size_t field_count(const struct field *f, const void *base)
 bool bind_json(const char *text, size_t len, const struct schema *s, void *out, struct arena *arena,
                struct diags *errs);
 
+/* Why jansson refused a text, in Chinese, into out: the kind of error,
+ * where (line and column) and the text it stopped at, e.g. "语法错误（第 2
+ * 行第 13 列，在“,”附近）". */
+void bind_json_error(const void *jansson_error, struct buf *out);
+
 /* Write the struct at p as a JSON object: members in table order, empty
  * members omitted, decimals as shortest exact strings. */
 void bind_write(struct jsonw *w, const struct schema *s, const void *p);

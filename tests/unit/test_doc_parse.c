@@ -61,23 +61,22 @@ static void test_json_syntax_error_names_line_and_column(void **state)
 {
         (void)state;
         expect_error("{\n  \"format\": ,\n}",
-                     "$：JSON 语法错误（第 2 行第 13 列）：unexpected token near ','");
-        expect_error("",
-                     "$：JSON 语法错误（第 1 行第 0 列）：'[' or '{' expected near end of file");
+                     "$：JSON 格式错误：语法错误（第 2 行第 13 列，在“,”附近）");
+        expect_error("", "$：JSON 格式错误：内容不完整，在结束前中断（第 1 行第 0 列，在末尾）");
 }
 
 static void test_duplicate_json_key_is_rejected(void **state)
 {
         (void)state;
         expect_error("{\"format\":\"a\",\"format\":\"b\"}",
-                     "$：JSON 语法错误（第 1 行第 22 列）：duplicate object key near '\"format\"'");
+                     "$：JSON 格式错误：对象中有重复的键（第 1 行第 22 列，在“\"format\"”附近）");
 }
 
 static void test_invalid_utf8_is_rejected(void **state)
 {
         (void)state;
         expect_error("{\"format\":\"\xff\"}",
-                     "$：JSON 语法错误（第 1 行第 11 列）：unable to decode byte 0xff near '\"'");
+                     "$：JSON 格式错误：含有无效的 UTF-8 编码（第 1 行第 11 列，在“\"”附近）");
 }
 
 static void test_wrong_type(void **state)

@@ -1284,7 +1284,7 @@ static void test_goals_import_refuses_bad_documents_and_stores_nothing(void **st
         create_year("2025");
         /* the API checks the JSON itself */
         refused("/api/years/2025/goals", "{\"format\": ", 400, NULL,
-                "请求内容不是有效的 JSON：unexpected token near end of file");
+                "请求内容不是有效的 JSON：内容不完整，在结束前中断（第 1 行第 11 列，在末尾）");
         char *doc = goals_104002(2024);
         refused("/api/years/2025/goals", doc, 400, "document",
                 "文件的年度为 2024，与导入的年度 2025 不符");
@@ -1307,9 +1307,9 @@ static void test_goals_import_refuses_bad_documents_and_stores_nothing(void **st
         struct response r =
             post_form(&admin, "/years/2025/goals", "document", "{\"format\": ", NULL);
         assert_int_equal(r.status, 400);
-        assert_true(has(&r,
-                        "绩效目标文件有误：$：JSON 语法错误（第 1 行第 11 列）：unexpected token "
-                        "near end of file"));
+        assert_true(has(
+            &r,
+            "绩效目标文件有误：$：JSON 格式错误：内容不完整，在结束前中断（第 1 行第 11 列，在末尾）"));
         assert_true(has(&r, "{&quot;format&quot;: </textarea>"));
         response_free(&r);
         r = post_form(&admin, "/years/2025/goals", "document", "", NULL);
