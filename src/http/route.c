@@ -317,7 +317,8 @@ void route_dispatch(struct req *r, const struct route *routes, size_t n)
         }
         if (!hit) {
                 reply_error(r, path_known ? 405 : 404,
-                            path_known ? "不支持该请求方法" : "页面不存在，请检查地址");
+                            path_known ? "此地址不支持该请求方法，请从页面上的链接或按钮进入"
+                                       : "页面不存在，请检查地址");
                 return;
         }
         route_match(hit->pattern, r->path, r);
