@@ -10,6 +10,7 @@
 
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum { SCHEME_MAX_FILE = 4 << 20 };
@@ -334,8 +335,17 @@ enum { MAX_BUILTIN = 16 };
 static struct scheme *builtin[MAX_BUILTIN];
 static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
 
+/* The built-in schemes live as long as the process; released at exit so
+ * that leak checkers see every allocation returned. */
+static void free_builtins(void)
+{
+        for (size_t i = 0; i < MAX_BUILTIN; i++)
+                scheme_free(builtin[i]);
+}
+
 static void load_builtins(void)
 {
+        atexit(free_builtins);
         for (size_t i = 0; scheme_builtin_names[i] && i < MAX_BUILTIN; i++) {
                 struct diags errs = DIAGS_INIT;
                 builtin[i] = scheme_load(scheme_builtin_names[i], &errs);

@@ -88,6 +88,11 @@ static void track(pid_t pid, bool add)
 
 void server_start(struct server *s, const char *db)
 {
+        server_start_wrapped(s, db, NULL);
+}
+
+void server_start_wrapped(struct server *s, const char *db, const char *const *wrapper)
+{
         snprintf(s->db, sizeof s->db, "%s", db);
         snprintf(s->log, sizeof s->log, "%s.access.log", db);
         int out[2];
@@ -97,9 +102,14 @@ void server_start(struct server *s, const char *db)
         posix_spawn_file_actions_adddup2(&fa, out[1], 1);
         posix_spawn_file_actions_addclose(&fa, out[0]);
         posix_spawn_file_actions_addclose(&fa, out[1]);
-        const char *argv[] = {jixiao_bin(),   "serve",       "--db",      db,
-                              "--listen",     "127.0.0.1:0", "--threads", "4",
-                              "--access-log", s->log,        NULL};
+        const char *serve[] = {jixiao_bin(),   "serve",       "--db",      db,
+                               "--listen",     "127.0.0.1:0", "--threads", "4",
+                               "--access-log", s->log,        NULL};
+        const char *argv[32];
+        size_t n_argv = 0;
+        for (size_t i = 0; wrapper && wrapper[i] && n_argv < 20; i++)
+                argv[n_argv++] = wrapper[i];
+        memcpy(argv + n_argv, serve, sizeof serve);
         assert_int_equal(posix_spawn(&s->pid, argv[0], &fa, NULL, (char *const *)argv, environ), 0);
         posix_spawn_file_actions_destroy(&fa);
         track(s->pid, true);
@@ -231,6 +241,22 @@ struct response http(struct client *c, const char *method, const char *path,
                      const char *content_type, const char *body, bool csrf)
 {
         return http_body(c, method, path, content_type, body, body ? strlen(body) : 0, csrf);
+}
+
+struct response http_vgetf(struct client *c, const char *fmt, va_list ap)
+{
+        char path[512];
+        vsnprintf(path, sizeof path, fmt, ap);
+        return http(c, "GET", path, NULL, NULL, false);
+}
+
+struct response http_getf(struct client *c, const char *fmt, ...)
+{
+        va_list ap;
+        va_start(ap, fmt);
+        struct response r = http_vgetf(c, fmt, ap);
+        va_end(ap);
+        return r;
 }
 
 struct response http_body(struct client *c, const char *method, const char *path,

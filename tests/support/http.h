@@ -6,6 +6,7 @@
 
 #include "testutil.h"
 
+#include <stdarg.h>
 #include <sys/types.h>
 
 struct server {
@@ -28,6 +29,9 @@ int64_t task_id_of(struct db *db, const char *code, int64_t year);
 /* Start "jixiao serve" on db at a free loopback port; wait until it
  * listens. */
 void server_start(struct server *s, const char *db);
+/* The same with the server run by the NULL-terminated command line
+ * wrapper (e.g. valgrind and its options) before jixiao's own. */
+void server_start_wrapped(struct server *s, const char *db, const char *const *wrapper);
 /* SIGTERM, wait, assert it exited cleanly. */
 void server_stop(struct server *s);
 
@@ -55,6 +59,10 @@ void client_init(struct client *c, const struct server *s);
  * and csrf is true. */
 struct response http(struct client *c, const char *method, const char *path,
                      const char *content_type, const char *body, bool csrf);
+/* GET of the path printf(fmt, …) builds, without CSRF token. */
+struct response http_getf(struct client *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+struct response http_vgetf(struct client *c, const char *fmt, va_list ap);
 /* The same with a body of len bytes that may hold any byte (uploads). */
 struct response http_body(struct client *c, const char *method, const char *path,
                           const char *content_type, const void *body, size_t len, bool csrf);

@@ -29,6 +29,26 @@ const char *repo_path(const char *rel)
         return path;
 }
 
+bool memcheck_available(void)
+{
+        const char *flavour = getenv("JIXIAO_FLAVOUR");
+        return access("/usr/bin/valgrind", X_OK) == 0 && !(flavour && strcmp(flavour, "asan") == 0);
+}
+
+void memcheck_argv(const char *argv[MEMCHECK_ARGC])
+{
+        static char supp[4200];
+        snprintf(supp, sizeof supp, "--suppressions=%s", repo_path("tests/valgrind.supp"));
+        const char *args[MEMCHECK_ARGC] = {"/usr/bin/valgrind",
+                                           "--error-exitcode=99",
+                                           "--leak-check=full",
+                                           "--errors-for-leak-kinds=definite,indirect",
+                                           "--quiet",
+                                           "--num-callers=40",
+                                           supp};
+        memcpy(argv, args, sizeof args);
+}
+
 char *read_file(const char *path, size_t *len)
 {
         FILE *f = fopen(path, "rb");

@@ -42,6 +42,18 @@ const char *repo_path(const char *rel);
 /* Whole contents of a file (NUL-terminated, malloc'd) or NULL. */
 char *read_file(const char *path, size_t *len);
 
+/* valgrind's memcheck can judge the binary under test: valgrind is
+ * installed and this is not the sanitizer build (valgrind cannot run a
+ * sanitized binary). */
+bool memcheck_available(void);
+
+/* The valgrind command line that runs the program after it and exits
+ * with status 99 on any memory error or definite/indirect leak, judged
+ * with tests/valgrind.supp (leaks inside system libraries, each explained
+ * there): MEMCHECK_ARGC entries written to argv. */
+enum { MEMCHECK_ARGC = 7 };
+void memcheck_argv(const char *argv[MEMCHECK_ARGC]);
+
 /* The four seed examples, by repository-relative path. */
 extern const char *const seed_examples[4];
 

@@ -197,26 +197,13 @@ static void test_missing_fonts(void **state)
  * fontconfig and a per-PDF leak of cairo 1.16 (docs/reports.md). */
 static void memcheck(const char *format)
 {
-        char out[256], supp[4096];
+        char out[256], seed[4096];
         snprintf(out, sizeof out, "%s/memcheck.%s", tmpdir, format);
-        snprintf(supp, sizeof supp, "--suppressions=%s", repo_path("tests/valgrind.supp"));
-        char seed[4096];
         snprintf(seed, sizeof seed, "%s", repo_path(seed_examples[2]));
-        const char *argv[] = {"/usr/bin/valgrind",
-                              "--error-exitcode=99",
-                              "--leak-check=full",
-                              "--errors-for-leak-kinds=definite,indirect",
-                              "--quiet",
-                              "--num-callers=40",
-                              supp,
-                              jixiao_bin(),
-                              "export",
-                              seed,
-                              "--format",
-                              format,
-                              "--out",
-                              out,
-                              NULL};
+        const char *argv[MEMCHECK_ARGC + 8];
+        memcheck_argv(argv);
+        const char *cmd[] = {jixiao_bin(), "export", seed, "--format", format, "--out", out, NULL};
+        memcpy(argv + MEMCHECK_ARGC, cmd, sizeof cmd);
         struct run r = run_argv(NULL, argv);
         if (r.status != 1)
                 fprintf(stderr, "%s", r.err.data);
@@ -227,8 +214,7 @@ static void memcheck(const char *format)
 static void test_memcheck(void **state)
 {
         (void)state;
-        const char *flavour = getenv("JIXIAO_FLAVOUR");
-        if (!have_tool("/usr/bin/valgrind") || (flavour && strcmp(flavour, "asan") == 0))
+        if (!memcheck_available())
                 skip();
         memcheck("docx");
         memcheck("pdf");

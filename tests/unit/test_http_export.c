@@ -52,12 +52,11 @@ static int teardown(void **state)
 static struct response get(int who, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static struct response get(int who, const char *fmt, ...)
 {
-        char path[256];
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(path, sizeof path, fmt, ap);
+        struct response r = http_vgetf(&cl[who], fmt, ap);
         va_end(ap);
-        return http(&cl[who], "GET", path, NULL, NULL, false);
+        return r;
 }
 
 static void expect_file(struct response *r, const char *type, const char *magic, const char *ext)

@@ -142,12 +142,11 @@ static struct response upload(int who, int64_t task, const char *kind, const cha
 static struct response get(int who, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static struct response get(int who, const char *fmt, ...)
 {
-        char path[128];
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(path, sizeof path, fmt, ap);
+        struct response r = http_vgetf(&cl[who], fmt, ap);
         va_end(ap);
-        return http(&cl[who], "GET", path, NULL, NULL, false);
+        return r;
 }
 
 /* A POST with an empty JSON body and the CSRF header. */
