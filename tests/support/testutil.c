@@ -49,6 +49,18 @@ void memcheck_argv(const char *argv[MEMCHECK_ARGC])
         memcpy(argv, args, sizeof args);
 }
 
+struct run run_jixiao_memcheck(const char *const *args)
+{
+        const char *argv[MEMCHECK_ARGC + 18];
+        memcheck_argv(argv);
+        size_t n = MEMCHECK_ARGC;
+        argv[n++] = jixiao_bin();
+        for (; *args && n < MEMCHECK_ARGC + 17; args++)
+                argv[n++] = *args;
+        argv[n] = NULL;
+        return run_argv(NULL, argv);
+}
+
 char *read_file(const char *path, size_t *len)
 {
         FILE *f = fopen(path, "rb");

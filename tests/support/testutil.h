@@ -53,6 +53,9 @@ bool memcheck_available(void);
  * there): MEMCHECK_ARGC entries written to argv. */
 enum { MEMCHECK_ARGC = 7 };
 void memcheck_argv(const char *argv[MEMCHECK_ARGC]);
+/* Run the binary under test with the NULL-terminated arguments args (at
+ * most 16) under that valgrind command line. */
+struct run run_jixiao_memcheck(const char *const *args);
 
 /* The four seed examples, by repository-relative path. */
 extern const char *const seed_examples[4];

@@ -200,11 +200,8 @@ static void memcheck(const char *format)
         char out[256], seed[4096];
         snprintf(out, sizeof out, "%s/memcheck.%s", tmpdir, format);
         snprintf(seed, sizeof seed, "%s", repo_path(seed_examples[2]));
-        const char *argv[MEMCHECK_ARGC + 8];
-        memcheck_argv(argv);
-        const char *cmd[] = {jixiao_bin(), "export", seed, "--format", format, "--out", out, NULL};
-        memcpy(argv + MEMCHECK_ARGC, cmd, sizeof cmd);
-        struct run r = run_argv(NULL, argv);
+        const char *args[] = {"export", seed, "--format", format, "--out", out, NULL};
+        struct run r = run_jixiao_memcheck(args);
         if (r.status != 1)
                 fprintf(stderr, "%s", r.err.data);
         assert_int_equal(r.status, 1); /* seed 003's blocking errors, and nothing else */

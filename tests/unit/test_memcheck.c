@@ -20,11 +20,8 @@ static void memcheck(int want_status, const char *cmd, const char *file)
 {
         char path[4096];
         snprintf(path, sizeof path, "%s", repo_path(file));
-        const char *argv[MEMCHECK_ARGC + 4];
-        memcheck_argv(argv);
-        const char *run[] = {jixiao_bin(), cmd, path, NULL};
-        memcpy(argv + MEMCHECK_ARGC, run, sizeof run);
-        struct run r = run_argv(NULL, argv);
+        const char *args[] = {cmd, path, NULL};
+        struct run r = run_jixiao_memcheck(args);
         if (r.status != want_status)
                 fprintf(stderr, "%s", r.err.data);
         assert_int_equal(r.status, want_status);

@@ -104,22 +104,9 @@ static void test_help(void **state)
         run_free(&r);
 }
 
-static bool memcheck_available(void)
-{
-        const char *flavour = getenv("JIXIAO_FLAVOUR");
-        return access("/usr/bin/valgrind", X_OK) == 0 && !(flavour && strcmp(flavour, "asan") == 0);
-}
-
 static void memcheck(const char *const *args)
 {
-        const char *argv[16] = {"/usr/bin/valgrind", "--error-exitcode=99",
-                                "--leak-check=full", "--errors-for-leak-kinds=definite,indirect",
-                                "--quiet",           jixiao_bin()};
-        size_t n = 6;
-        for (; *args; args++)
-                argv[n++] = *args;
-        argv[n] = NULL;
-        struct run r = run_argv(NULL, argv);
+        struct run r = run_jixiao_memcheck(args);
         /* 0, or 1 for an evaluation with blocking errors; valgrind's errors are 99 */
         if (r.status != 0 && r.status != 1)
                 fprintf(stderr, "%s", r.err.data);
