@@ -351,6 +351,15 @@ void client_login_fresh(struct client *c, const char *phone, const char *new_pas
         response_free(&r);
 }
 
+void clients_sign_in(struct client *cl, size_t n, const struct server *s, const char *const *phones,
+                     const char *new_password)
+{
+        for (size_t i = 0; i < n; i++) {
+                client_init(&cl[i], s);
+                client_login_fresh(&cl[i], phones[i], new_password);
+        }
+}
+
 void multipart_body(struct buf *b, const struct part *parts, size_t n)
 {
         buf_reset(b);
@@ -383,6 +392,17 @@ struct response http_upload(struct client *c, int64_t task, const char *kind, co
                       body.data, body.len, true);
         buf_free(&body);
         return r;
+}
+
+struct db *test_db_open(const char *path)
+{
+        struct diags errs = DIAGS_INIT;
+        struct db *db = db_open(path, false, &errs);
+        if (!db)
+                diags_print(&errs, stderr);
+        assert_non_null(db);
+        diags_free(&errs);
+        return db;
 }
 
 int64_t task_id_of(struct db *db, const char *code, int64_t year)

@@ -23,6 +23,9 @@ void demo_db(char path[256]);
 const char *demo_password(const char *phone);
 
 struct db;
+/* The database at path opened beside the running server (asserts it
+ * opens); db_close() when done. */
+struct db *test_db_open(const char *path);
 /* The id of the task of unit code for year in db (asserts it exists). */
 int64_t task_id_of(struct db *db, const char *code, int64_t year);
 
@@ -94,5 +97,9 @@ int client_login(struct client *c, const char *phone, const char *password);
 /* Sign in with a demo account and replace its one-time password by
  * new_password; asserts success. */
 void client_login_fresh(struct client *c, const char *phone, const char *new_password);
+/* client_init and client_login_fresh for each of the n clients, cl[i]
+ * signed in as phones[i]. */
+void clients_sign_in(struct client *cl, size_t n, const struct server *s, const char *const *phones,
+                     const char *new_password);
 
 #endif

@@ -240,9 +240,7 @@ static json_int_t unit_version(const char *code)
  * running server). */
 static void dump_query(struct buf *out, const char *sql, int columns)
 {
-        struct diags errs = DIAGS_INIT;
-        struct db *d = db_open(db_path, false, &errs);
-        assert_non_null(d);
+        struct db *d = test_db_open(db_path);
         struct db_stmt *st = db_prepare(d, sql);
         while (db_step(st) == DB_ROW) {
                 for (int c = 0; c < columns; c++)
@@ -251,7 +249,6 @@ static void dump_query(struct buf *out, const char *sql, int columns)
         }
         db_reset(st);
         db_close(d);
-        diags_free(&errs);
 }
 
 /* Everything an administrative action can change, as text: units,
@@ -1219,8 +1216,7 @@ static char *goals_104002(int year)
 static json_t *stored_declaration(const char *code, int year)
 {
         struct buf b = BUF_INIT;
-        struct diags errs = DIAGS_INIT;
-        struct db *d = db_open(db_path, false, &errs);
+        struct db *d = test_db_open(db_path);
         struct db_stmt *st = db_prepare(d, "SELECT d.document FROM declarations d JOIN units u "
                                            "ON u.id = d.unit_id WHERE u.code = ?1 AND d.year = ?2");
         db_bind_text(st, 1, code);
@@ -1229,7 +1225,6 @@ static json_t *stored_declaration(const char *code, int year)
                 buf_puts(&b, db_col_text(st, 0));
         db_reset(st);
         db_close(d);
-        diags_free(&errs);
         json_t *j = b.data ? json_loads(b.data, 0, NULL) : NULL;
         buf_free(&b);
         return j;

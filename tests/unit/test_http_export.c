@@ -28,17 +28,11 @@ static int setup(void **state)
 {
         (void)state;
         demo_db(db_path);
-        struct diags errs = DIAGS_INIT;
-        struct db *db = db_open(db_path, false, &errs);
-        assert_non_null(db);
-        diags_free(&errs);
+        struct db *db = test_db_open(db_path);
         task = task_id_of(db, "104001", 2024);
         db_close(db);
         server_start(&srv, db_path);
-        for (int i = 0; i < N_CLIENTS; i++) {
-                client_init(&cl[i], &srv);
-                client_login_fresh(&cl[i], phones[i], PASSWORD);
-        }
+        clients_sign_in(cl, N_CLIENTS, &srv, phones, PASSWORD);
         return 0;
 }
 

@@ -36,10 +36,7 @@ static int setup(void **state)
 {
         (void)state;
         demo_db(db_path);
-        struct diags errs = DIAGS_INIT;
-        db = db_open(db_path, false, &errs);
-        assert_non_null(db);
-        diags_free(&errs);
+        db = test_db_open(db_path);
         task_main = task_id_of(db, "103001", 2023);
         task_sub = task_id_of(db, "103002", 2023);
         snprintf(pristine, sizeof pristine, "%s.pristine", db_path);
@@ -47,10 +44,7 @@ static int setup(void **state)
         snprintf(cmd, sizeof cmd, "cp %s %s", db_path, pristine);
         assert_int_equal(system(cmd), 0);
         server_start(&srv, db_path);
-        for (int i = 0; i < N_CLIENTS; i++) {
-                client_init(&cl[i], &srv);
-                client_login_fresh(&cl[i], phones[i], PASSWORD);
-        }
+        clients_sign_in(cl, N_CLIENTS, &srv, phones, PASSWORD);
         return 0;
 }
 
@@ -754,13 +748,12 @@ static void gate_open(struct gate *g, const char *name)
         snprintf(path, sizeof path, "%s.%s.db", db_path, name);
         snprintf(cmd, sizeof cmd, "cp %s %s", pristine, path);
         assert_int_equal(system(cmd), 0);
-        struct diags errs = DIAGS_INIT;
-        g->db = db_open(path, false, &errs);
-        assert_non_null(g->db);
+        g->db = test_db_open(path);
         ops_local_begin(&g->r, g->db, "test");
         assert_int_equal(
             store_user_by_phone(g->db, g->r.arena, phones[PREPARER], &g->r.session.user), STORE_OK);
         assert_int_equal(store_task_get(g->db, g->r.arena, task_main, true, &g->task), STORE_OK);
+        struct diags errs = DIAGS_INIT;
         g->doc = doc_parse(g->task.document, strlen(g->task.document), &errs);
         assert_non_null(g->doc);
         diags_free(&errs);

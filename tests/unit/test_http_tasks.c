@@ -113,12 +113,11 @@ static void test_a_changed_document_shows_at_once(void **state)
         assert_true(has(&before, "<td>绥宁县商务局（104001）</td>"));
         response_free(&before);
         /* change the stored document as an edit would: a new version */
-        struct diags errs = DIAGS_INIT;
-        struct db *db = db_open(db_path, false, &errs);
-        assert_non_null(db);
+        struct db *db = test_db_open(db_path);
         struct arena *a = arena_new();
         struct task t;
         assert_int_equal(store_task_get(db, a, task_id, true, &t), STORE_OK);
+        struct diags errs = DIAGS_INIT;
         struct doc *d = doc_parse(t.document, strlen(t.document), &errs);
         assert_non_null(d);
         d->unit.name = "绥宁县商务局（改）";
@@ -142,9 +141,7 @@ static void test_a_changed_document_shows_at_once(void **state)
 /* The newest seen_at of the user's sessions, optionally moved back first. */
 static int64_t seen_at(const char *phone, int64_t move_back)
 {
-        struct diags errs = DIAGS_INIT;
-        struct db *db = db_open(db_path, false, &errs);
-        assert_non_null(db);
+        struct db *db = test_db_open(db_path);
         struct db_stmt *st;
         if (move_back) {
                 st = db_prepare(db, "UPDATE sessions SET seen_at = seen_at - ?2 WHERE user_id = "
@@ -160,7 +157,6 @@ static int64_t seen_at(const char *phone, int64_t move_back)
         int64_t at = db_col_int(st, 0);
         db_reset(st);
         db_close(db);
-        diags_free(&errs);
         return at;
 }
 

@@ -92,12 +92,9 @@ static void test_the_server_is_clean_under_memcheck(void **state)
                 skip();
         char db_path[256];
         demo_db(db_path);
-        struct diags errs = DIAGS_INIT;
-        struct db *db = db_open(db_path, false, &errs);
-        assert_non_null(db);
+        struct db *db = test_db_open(db_path);
         int64_t task = task_id_of(db, "104001", 2024);
         db_close(db);
-        diags_free(&errs);
 
         const char *wrapper[MEMCHECK_ARGC + 1];
         memcheck_argv(wrapper);
