@@ -4,6 +4,7 @@
 
 #include <stdalign.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,6 +69,27 @@ void *arena_alloc(struct arena *a, size_t n)
         void *p = c->data + c->used;
         c->used += n;
         memset(p, 0, n);
+        return p;
+}
+
+char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
+{
+        va_list again;
+        va_copy(again, ap);
+        int n = vsnprintf(NULL, 0, fmt, ap);
+        char *p = arena_alloc(a, n > 0 ? (size_t)n + 1 : 1);
+        if (n > 0)
+                vsnprintf(p, (size_t)n + 1, fmt, again);
+        va_end(again);
+        return p;
+}
+
+char *arena_printf(struct arena *a, const char *fmt, ...)
+{
+        va_list ap;
+        va_start(ap, fmt);
+        char *p = arena_vprintf(a, fmt, ap);
+        va_end(ap);
         return p;
 }
 

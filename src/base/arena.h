@@ -6,6 +6,7 @@
 #ifndef JX_ARENA_H
 #define JX_ARENA_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 struct arena;
@@ -24,6 +25,11 @@ char *arena_strndup(struct arena *a, const char *s, size_t n);
 
 /* Copy the NUL-terminated string s into the arena. */
 char *arena_strdup(struct arena *a, const char *s);
+
+/* printf into the arena. */
+char *arena_printf(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 
 /* Total bytes the arena has obtained from malloc (for benchmarks). */
 size_t arena_footprint(const struct arena *a);

@@ -20,13 +20,10 @@ const char *severity_label(enum severity s)
 
 const char *efmt(struct evaluation *e, const char *fmt, ...)
 {
-        struct buf b = BUF_INIT;
         va_list ap;
         va_start(ap, fmt);
-        buf_vprintf(&b, fmt, ap);
+        const char *s = arena_vprintf(e->arena, fmt, ap);
         va_end(ap);
-        const char *s = arena_strdup(e->arena, buf_str(&b));
-        buf_free(&b);
         return s;
 }
 

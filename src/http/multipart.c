@@ -10,25 +10,9 @@
 #include "../base/utf8.h"
 #include "../base/vec.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
-
-/* A message in the arena. */
-static const char *fail(struct arena *a, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-static const char *fail(struct arena *a, const char *fmt, ...)
-{
-        struct buf b = BUF_INIT;
-        va_list ap;
-        va_start(ap, fmt);
-        buf_vprintf(&b, fmt, ap);
-        va_end(ap);
-        const char *s = arena_strdup(a, buf_str(&b));
-        buf_free(&b);
-        return s;
-}
 
 /* The first occurrence of needle[0..n) in s[0..len), or NULL. */
 static const char *find(const char *s, size_t len, const char *needle, size_t n)
@@ -166,17 +150,18 @@ static const char *read_head(struct arena *a, size_t no, const char **p, const c
         for (;;) {
                 size_t used = (size_t)(*p - start);
                 if (used > MULTIPART_MAX_HEADER)
-                        return fail(a, "表单第 %zu 部分的头部超过 %d KiB", no,
-                                    MULTIPART_MAX_HEADER / 1024);
+                        return arena_printf(a, "表单第 %zu 部分的头部超过 %d KiB", no,
+                                            MULTIPART_MAX_HEADER / 1024);
                 size_t avail = (size_t)(end - *p), window = MULTIPART_MAX_HEADER - used + 2;
                 const char *crlf = find(*p, avail < window ? avail : window, "\r\n", 2);
                 if (!crlf)
-                        return avail >= window ? fail(a, "表单第 %zu 部分的头部超过 %d KiB", no,
-                                                      MULTIPART_MAX_HEADER / 1024)
-                                               : fail(a,
-                                                      "表单内容不完整：第 %zu 部分的头部没有结束"
-                                                      "（上传可能被中断）",
-                                                      no);
+                        return avail >= window
+                                   ? arena_printf(a, "表单第 %zu 部分的头部超过 %d KiB", no,
+                                                  MULTIPART_MAX_HEADER / 1024)
+                                   : arena_printf(a,
+                                                  "表单内容不完整：第 %zu 部分的头部没有结束"
+                                                  "（上传可能被中断）",
+                                                  no);
                 const char *line = *p;
                 size_t n = (size_t)(crlf - line);
                 *p = crlf + 2;
@@ -184,11 +169,13 @@ static const char *read_head(struct arena *a, size_t no, const char **p, const c
                         break;
                 const char *colon = memchr(line, ':', n);
                 if (!colon || colon == line || line[0] == ' ' || line[0] == '\t')
-                        return fail(a, "表单第 %zu 部分的头部格式有误（每行应为“名称: 值”）", no);
+                        return arena_printf(
+                            a, "表单第 %zu 部分的头部格式有误（每行应为“名称: 值”）", no);
                 size_t at;
                 if (name_is(line, n, "Content-Disposition", &at)) {
                         if (h->disposition)
-                                return fail(a, "表单第 %zu 部分有多个 Content-Disposition 头", no);
+                                return arena_printf(
+                                    a, "表单第 %zu 部分有多个 Content-Disposition 头", no);
                         h->disposition = true;
                         const char *v = line + at;
                         size_t vn = n - at;
@@ -201,21 +188,23 @@ static const char *read_head(struct arena *a, size_t no, const char **p, const c
                         while (vn && (line[at + vn - 1] == ' ' || line[at + vn - 1] == '\t'))
                                 vn--;
                         if (memchr(line + at, '\0', vn))
-                                return fail(a, "表单第 %zu 部分的 Content-Type 含有空字符", no);
+                                return arena_printf(a, "表单第 %zu 部分的 Content-Type 含有空字符",
+                                                    no);
                         h->content_type = arena_strndup(a, line + at, vn);
                 }
         }
         if (!h->disposition)
-                return fail(a, "表单第 %zu 部分缺少 Content-Disposition 头", no);
+                return arena_printf(a, "表单第 %zu 部分缺少 Content-Disposition 头", no);
         if (!h->form_data)
-                return fail(a, "表单第 %zu 部分的 Content-Disposition 应为 form-data", no);
+                return arena_printf(a, "表单第 %zu 部分的 Content-Disposition 应为 form-data", no);
         if (nul)
-                return fail(a, "表单第 %zu 部分的字段名或文件名含有空字符", no);
+                return arena_printf(a, "表单第 %zu 部分的字段名或文件名含有空字符", no);
         if (!h->name || !*h->name)
-                return fail(a, "表单第 %zu 部分缺少字段名（Content-Disposition 的 name 参数）", no);
+                return arena_printf(
+                    a, "表单第 %zu 部分缺少字段名（Content-Disposition 的 name 参数）", no);
         if (!utf8_valid(h->name, strlen(h->name)) ||
             (h->filename && !utf8_valid(h->filename, strlen(h->filename))))
-                return fail(a, "表单第 %zu 部分的字段名或文件名不是有效的 UTF-8 编码", no);
+                return arena_printf(a, "表单第 %zu 部分的字段名或文件名不是有效的 UTF-8 编码", no);
         return NULL;
 }
 
@@ -253,13 +242,14 @@ const char *multipart_parse(struct arena *a, const char *content_type, const cha
                         p++;
                 if (end - p < 2 || p[0] != '\r' || p[1] != '\n') {
                         why = p >= end ? "表单内容不完整：缺少结束分隔符（上传可能被中断）"
-                                       : fail(a, "表单格式有误：第 %zu 个分隔符后应换行", no + 1);
+                                       : arena_printf(a, "表单格式有误：第 %zu 个分隔符后应换行",
+                                                      no + 1);
                         break;
                 }
                 p += 2;
                 if (++no > MULTIPART_MAX_PARTS) {
-                        why = fail(a, "表单最多可有 %d 个部分，实际超过了这个数",
-                                   MULTIPART_MAX_PARTS);
+                        why = arena_printf(a, "表单最多可有 %d 个部分，实际超过了这个数",
+                                           MULTIPART_MAX_PARTS);
                         break;
                 }
                 struct part_head h;
@@ -267,10 +257,10 @@ const char *multipart_parse(struct arena *a, const char *content_type, const cha
                         break;
                 const char *stop = find(p, (size_t)(end - p), delim, dlen);
                 if (!stop) {
-                        why = fail(a,
-                                   "表单内容不完整：第 %zu 部分（字段“%s”）没有结束分隔符"
-                                   "（上传可能被中断）",
-                                   no, h.name);
+                        why = arena_printf(a,
+                                           "表单内容不完整：第 %zu 部分（字段“%s”）没有结束分隔符"
+                                           "（上传可能被中断）",
+                                           no, h.name);
                         break;
                 }
                 size_t n = (size_t)(stop - p);
@@ -283,7 +273,7 @@ const char *multipart_parse(struct arena *a, const char *content_type, const cha
                         u->len = n;
                 } else {
                         if (memchr(p, '\0', n)) {
-                                why = fail(a, "表单字段“%s”含有空字符", h.name);
+                                why = arena_printf(a, "表单字段“%s”含有空字符", h.name);
                                 break;
                         }
                         struct param *f = vec_push(&fields);

@@ -64,13 +64,10 @@ bool req_is_api(const struct req *r)
 
 const char *req_printf(struct req *r, const char *fmt, ...)
 {
-        struct buf b = BUF_INIT;
         va_list ap;
         va_start(ap, fmt);
-        buf_vprintf(&b, fmt, ap);
+        const char *s = arena_vprintf(r->arena, fmt, ap);
         va_end(ap);
-        const char *s = arena_strdup(r->arena, buf_str(&b));
-        buf_free(&b);
         return s;
 }
 

@@ -376,11 +376,7 @@ static const char *part_path(struct arena *a, const char *target)
                 return arena_strdup(a, target + 1);
         while (strncmp(target, "./", 2) == 0)
                 target += 2;
-        struct buf b = BUF_INIT;
-        buf_printf(&b, "xl/%s", target);
-        const char *s = arena_strdup(a, buf_str(&b));
-        buf_free(&b);
-        return s;
+        return arena_printf(a, "xl/%s", target);
 }
 
 /* ---- shared strings -------------------------------------------------------------------------- */

@@ -1,28 +1,15 @@
 /* Cell helpers shared by the table builders (see tables_int.h). */
 #include "tables_int.h"
 
-#include "../base/buf.h"
 #include "../doc/doc_io.h"
 
 #include <stdarg.h>
-
-static const char *vfmt(struct arena *a, const char *fmt, va_list ap)
-    __attribute__((format(printf, 2, 0)));
-
-static const char *vfmt(struct arena *a, const char *fmt, va_list ap)
-{
-        struct buf b = BUF_INIT;
-        buf_vprintf(&b, fmt, ap);
-        const char *s = arena_strdup(a, buf_str(&b));
-        buf_free(&b);
-        return s;
-}
 
 const char *tb_fmt(struct tb *t, const char *fmt, ...)
 {
         va_list ap;
         va_start(ap, fmt);
-        const char *s = vfmt(t->a, fmt, ap);
+        const char *s = arena_vprintf(t->a, fmt, ap);
         va_end(ap);
         return s;
 }
@@ -46,7 +33,7 @@ struct grid_cell *tb_in_text(struct tb *t, size_t r, size_t c, const char *text,
         struct grid_cell *cell = grid_text(t->a, t->g, r, c, text, flags | CF_INPUT);
         va_list ap;
         va_start(ap, path);
-        cell->path = vfmt(t->a, path, ap);
+        cell->path = arena_vprintf(t->a, path, ap);
         va_end(ap);
         return cell;
 }
@@ -57,7 +44,7 @@ struct grid_cell *tb_in_dec(struct tb *t, size_t r, size_t c, dec_t v, int place
         struct grid_cell *cell = grid_number(t->a, t->g, r, c, v, places, style, CF_INPUT);
         va_list ap;
         va_start(ap, path);
-        cell->path = vfmt(t->a, path, ap);
+        cell->path = arena_vprintf(t->a, path, ap);
         va_end(ap);
         return cell;
 }
@@ -68,7 +55,7 @@ struct grid_cell *tb_in_count(struct tb *t, size_t r, size_t c, int64_t n, const
         struct grid_cell *cell = grid_number(t->a, t->g, r, c, v, 0, NUM_COUNT, CF_INPUT);
         va_list ap;
         va_start(ap, path);
-        cell->path = vfmt(t->a, path, ap);
+        cell->path = arena_vprintf(t->a, path, ap);
         va_end(ap);
         return cell;
 }

@@ -23,13 +23,10 @@ static const char *sprintf_a(struct out *o, const char *fmt, ...)
 
 static const char *sprintf_a(struct out *o, const char *fmt, ...)
 {
-        struct buf b = BUF_INIT;
         va_list ap;
         va_start(ap, fmt);
-        buf_vprintf(&b, fmt, ap);
+        const char *s = arena_vprintf(o->strs, fmt, ap);
         va_end(ap);
-        const char *s = arena_strdup(o->strs, buf_str(&b));
-        buf_free(&b);
         return s;
 }
 

@@ -6,10 +6,8 @@
  * from memory. The extension must then name that same type. */
 #include "filetype.h"
 
-#include "../base/buf.h"
 #include "../base/utf8.h"
 
-#include <stdarg.h>
 #include <stdbool.h>
 #include <string.h>
 #include <zip.h>
@@ -40,19 +38,6 @@ static const struct {
     {"xls", K_XLS}, {"png", K_PNG},   {"jpg", K_JPEG},  {"jpeg", K_JPEG},
 };
 
-static const char *say(struct arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static const char *say(struct arena *a, const char *fmt, ...)
-{
-        struct buf b = BUF_INIT;
-        va_list ap;
-        va_start(ap, fmt);
-        buf_vprintf(&b, fmt, ap);
-        va_end(ap);
-        const char *s = arena_strdup(a, buf_str(&b));
-        buf_free(&b);
-        return s;
-}
-
 /* ---- names ------------------------------------------------------------------------ */
 
 /* Controls (C0, DEL, C1) and the characters that reorder text, which can
@@ -79,7 +64,7 @@ const char *filetype_clean_name(struct arena *a, const char *filename, const cha
         while (n && (base[n - 1] == ' ' || base[n - 1] == '\t'))
                 n--;
         if (!n) {
-                *why = say(a, "“%s” 只有路径，没有文件名，请重新选择文件", filename);
+                *why = arena_printf(a, "“%s” 只有路径，没有文件名，请重新选择文件", filename);
                 return NULL;
         }
         if (!utf8_valid(base, n)) {
@@ -98,13 +83,13 @@ const char *filetype_clean_name(struct arena *a, const char *filename, const cha
         }
         const char *name = arena_strndup(a, base, n);
         if (chars > FILETYPE_NAME_MAX) {
-                *why = say(a, "文件名最长 %d 个字符，“%s” 有 %zu 个，请改短后重新上传",
-                           FILETYPE_NAME_MAX, name, chars);
+                *why = arena_printf(a, "文件名最长 %d 个字符，“%s” 有 %zu 个，请改短后重新上传",
+                                    FILETYPE_NAME_MAX, name, chars);
                 return NULL;
         }
         const char *dot = strrchr(name, '.');
         if (!dot || dot == name || !dot[1]) {
-                *why = say(a, "文件名须带扩展名（例如 .pdf），“%s” 没有扩展名", name);
+                *why = arena_printf(a, "文件名须带扩展名（例如 .pdf），“%s” 没有扩展名", name);
                 return NULL;
         }
         return name;
@@ -185,7 +170,7 @@ const struct filetype *filetype_detect(struct arena *a, const char *name, const 
                                        size_t len, const char **why)
 {
         if (len == 0) {
-                *why = say(a, "“%s” 是空文件（0 字节），请选择有内容的文件", name);
+                *why = arena_printf(a, "“%s” 是空文件（0 字节），请选择有内容的文件", name);
                 return NULL;
         }
         bool macros = false;
@@ -193,7 +178,7 @@ const struct filetype *filetype_detect(struct arena *a, const char *name, const 
         const char *ext;
         enum kind named = kind_of_name(name, &ext);
         if (content == K_UNKNOWN) {
-                *why = say(a, "%s；“%s” 的内容不是其中任何一种", filetype_accepted, name);
+                *why = arena_printf(a, "%s；“%s” 的内容不是其中任何一种", filetype_accepted, name);
                 return NULL;
         }
         if (content == K_OLE2 && (named == K_DOC || named == K_XLS))
@@ -201,24 +186,26 @@ const struct filetype *filetype_detect(struct arena *a, const char *name, const 
         const char *label = content == K_OLE2 ? "Word 或 Excel 97-2003 文件" : types[content].label;
         const char *should = content == K_OLE2 ? ".doc 或 .xls" : NULL;
         if (!should)
-                should = say(a, ".%s", types[content].ext);
+                should = arena_printf(a, ".%s", types[content].ext);
         if (named == K_UNKNOWN) {
-                *why = say(a, "%s；“%s” 的扩展名 .%s 不在其中（其内容是 %s，扩展名应为 %s）",
-                           filetype_accepted, name, ext, label, should);
+                *why =
+                    arena_printf(a, "%s；“%s” 的扩展名 .%s 不在其中（其内容是 %s，扩展名应为 %s）",
+                                 filetype_accepted, name, ext, label, should);
                 return NULL;
         }
         if (named != content) {
-                *why = say(a,
-                           "“%s” 的扩展名 .%s 与内容不符：内容是 %s，扩展名应为 %s；"
-                           "请确认文件后重新上传",
-                           name, ext, label, should);
+                *why = arena_printf(a,
+                                    "“%s” 的扩展名 .%s 与内容不符：内容是 %s，扩展名应为 %s；"
+                                    "请确认文件后重新上传",
+                                    name, ext, label, should);
                 return NULL;
         }
         if (macros) {
-                *why = say(a,
-                           "“%s” 含有宏（VBA 代码），为安全起见不能上传；请另存为不含宏的 .%s "
-                           "文件后重新上传",
-                           name, types[content].ext);
+                *why = arena_printf(
+                    a,
+                    "“%s” 含有宏（VBA 代码），为安全起见不能上传；请另存为不含宏的 .%s "
+                    "文件后重新上传",
+                    name, types[content].ext);
                 return NULL;
         }
         return &types[content];

@@ -68,11 +68,8 @@ static void start_session(struct req *r, const struct user *u)
 
 static const char *throttle_message(struct req *r, int64_t seconds)
 {
-        struct buf m = BUF_INIT;
-        buf_printf(&m, "登录失败次数过多，请 %lld 分钟后再试", (long long)((seconds + 59) / 60));
-        const char *s = arena_strdup(r->arena, buf_str(&m));
-        buf_free(&m);
-        return s;
+        return arena_printf(r->arena, "登录失败次数过多，请 %lld 分钟后再试",
+                            (long long)((seconds + 59) / 60));
 }
 
 bool op_login(struct req *r, const char *phone, const char *password, struct op *out)
