@@ -171,11 +171,7 @@ bool sheet_list_write(const struct sheet_list *l, struct buf *out, struct diags 
         bool ok = xw_open(&w, errs);
         if (ok) {
                 ok = list_sheet(&w, name, l, false, errs);
-                struct buf tmp = BUF_INIT;
-                ok = xw_close(&w, &tmp, errs) && ok;
-                if (ok)
-                        buf_append(out, tmp.data, tmp.len);
-                buf_free(&tmp);
+                ok = xw_close(&w, ok ? out : NULL, errs) && ok;
         }
         arena_free(a);
         return ok;
@@ -310,11 +306,7 @@ bool sheet_summary_write(int64_t year, const char *jurisdiction,
         bool ok = xw_open(&w, errs);
         if (ok) {
                 ok = list_sheet(&w, "汇总", &l, true, errs) && stats_sheet(&w, a, rows, n, errs);
-                struct buf tmp = BUF_INIT;
-                ok = xw_close(&w, &tmp, errs) && ok;
-                if (ok)
-                        buf_append(out, tmp.data, tmp.len);
-                buf_free(&tmp);
+                ok = xw_close(&w, ok ? out : NULL, errs) && ok;
         }
         arena_free(a);
         return ok;

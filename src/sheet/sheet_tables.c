@@ -16,11 +16,7 @@ bool sheet_tables_write(const struct doc *d, const struct evaluation *e, struct 
         if (ok) {
                 for (size_t i = 0; i < n && ok; i++)
                         ok = xw_grid_sheet(&w, plan[i].name, plan[i].grid, errs);
-                struct buf tmp = BUF_INIT;
-                ok = xw_close(&w, &tmp, errs) && ok;
-                if (ok)
-                        buf_append(out, tmp.data, tmp.len);
-                buf_free(&tmp);
+                ok = xw_close(&w, ok ? out : NULL, errs) && ok;
         }
         arena_free(a);
         return ok;

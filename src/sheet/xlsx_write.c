@@ -57,11 +57,12 @@ bool xw_open(struct xw *w, struct diags *errs)
 bool xw_close(struct xw *w, struct buf *out, struct diags *errs)
 {
         bool ok = true;
+        struct buf book = BUF_INIT;
         lxw_error err = workbook_close(w->wb);
         if (err != LXW_NO_ERROR) {
                 diags_add(errs, "XLSX", NULL, "生成 XLSX 失败：%s", lxw_strerror(err));
                 ok = false;
-        } else {
+        } else if (out) {
                 FILE *f = fopen(w->path, "rb");
                 if (!f) {
                         diags_add(errs, "XLSX", NULL, "无法读取生成的 XLSX：%s", strerror(errno));
@@ -70,7 +71,7 @@ bool xw_close(struct xw *w, struct buf *out, struct diags *errs)
                         char chunk[65536];
                         size_t n;
                         while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-                                buf_append(out, chunk, n);
+                                buf_append(&book, chunk, n);
                         if (ferror(f)) {
                                 diags_add(errs, "XLSX", NULL, "读取生成的 XLSX 出错");
                                 ok = false;
@@ -78,6 +79,9 @@ bool xw_close(struct xw *w, struct buf *out, struct diags *errs)
                         fclose(f);
                 }
         }
+        if (ok && out)
+                buf_append(out, book.data, book.len);
+        buf_free(&book);
         unlink(w->path);
         arena_free(w->arena);
         w->wb = NULL;

@@ -28,8 +28,10 @@ struct xw {
 /* Start a workbook in a new temporary file under $TMPDIR (or /tmp).
  * Returns false, with a diagnostic, when no file can be made. */
 bool xw_open(struct xw *w, struct diags *errs);
-/* Finish the workbook, append its bytes to out and remove the temporary
- * file. Returns false, with a diagnostic, on failure. Always releases w. */
+/* Finish the workbook, append its bytes to out — all of them or, on
+ * failure, nothing — and remove the temporary file. With out NULL the
+ * workbook is abandoned (after a failure while writing it). Returns
+ * false, with a diagnostic, on failure. Always releases w. */
 bool xw_close(struct xw *w, struct buf *out, struct diags *errs);
 
 /* The format of a cell of a grid: flags CF_*, number style and places,
