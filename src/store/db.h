@@ -43,9 +43,12 @@ void db_close(struct db *db);
  * with its bindings cleared. Aborts if sql does not prepare. */
 struct db_stmt *db_prepare(struct db *db, const char *sql);
 
-/* Bind values to the 1-based parameter idx. Text is copied. */
+/* Bind values to the 1-based parameter idx. Text is copied; NULL text
+ * binds NULL. */
 void db_bind_text(struct db_stmt *st, int idx, const char *s);
 void db_bind_int(struct db_stmt *st, int idx, int64_t v);
+/* A row id, or NULL for 0 (no row: e.g. an action of the system). */
+void db_bind_id(struct db_stmt *st, int idx, int64_t id);
 void db_bind_null(struct db_stmt *st, int idx);
 void db_bind_blob(struct db_stmt *st, int idx, const void *p, size_t n);
 

@@ -119,6 +119,14 @@ void db_bind_int(struct db_stmt *st, int idx, int64_t v)
         sqlite3_bind_int64(st->st, idx, v);
 }
 
+void db_bind_id(struct db_stmt *st, int idx, int64_t id)
+{
+        if (id)
+                sqlite3_bind_int64(st->st, idx, id);
+        else
+                sqlite3_bind_null(st->st, idx);
+}
+
 void db_bind_null(struct db_stmt *st, int idx)
 {
         sqlite3_bind_null(st->st, idx);

@@ -9,10 +9,7 @@ enum store_rc store_audit(struct db *db, const struct audit_entry *e)
             db,
             "INSERT INTO audit (at, user_id, actor, ip, action, target, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
         db_bind_int(st, 1, e->at);
-        if (e->user_id)
-                db_bind_int(st, 2, e->user_id);
-        else
-                db_bind_null(st, 2);
+        db_bind_id(st, 2, e->user_id);
         db_bind_text(st, 3, e->actor ? e->actor : "");
         db_bind_text(st, 4, e->ip ? e->ip : "");
         db_bind_text(st, 5, e->action);

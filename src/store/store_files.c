@@ -2,16 +2,11 @@
  * the uploaded bytes with what was found about them — kind, project,
  * name, media type by content, size, SHA-256, who uploaded them and
  * when. Lists never read the content; only store_file_get does. */
-#include "store.h"
+#include "store_int.h"
 
 #include "../base/vec.h"
 
 #include <string.h>
-
-static enum store_rc rc_of(enum db_rc rc)
-{
-        return rc == DB_OK ? STORE_OK : rc == DB_CONSTRAINT ? STORE_DUPLICATE : STORE_ERROR;
-}
 
 /* The columns every read returns, in this order (0–10). */
 static void read_row(struct db_stmt *st, struct arena *a, struct stored_file *f)
@@ -79,19 +74,13 @@ enum store_rc store_file_insert(struct db *db, const struct stored_file *f, int6
                 "?10)");
         db_bind_int(st, 1, f->task_id);
         db_bind_text(st, 2, f->kind);
-        if (f->project)
-                db_bind_text(st, 3, f->project);
-        else
-                db_bind_null(st, 3);
+        db_bind_text(st, 3, f->project);
         db_bind_text(st, 4, f->name);
         db_bind_text(st, 5, f->media_type);
         db_bind_int(st, 6, f->size);
         db_bind_text(st, 7, f->sha256);
         db_bind_blob(st, 8, f->content, (size_t)f->size);
-        if (f->uploaded_by)
-                db_bind_int(st, 9, f->uploaded_by);
-        else
-                db_bind_null(st, 9);
+        db_bind_id(st, 9, f->uploaded_by);
         db_bind_int(st, 10, f->uploaded_at);
         enum store_rc rc = rc_of(db_run(st));
         if (rc == STORE_OK && id)

@@ -1,10 +1,5 @@
 /* Sessions (by the hash of their token) and login throttling. */
-#include "store.h"
-
-static enum store_rc rc_of(enum db_rc rc)
-{
-        return rc == DB_OK ? STORE_OK : rc == DB_CONSTRAINT ? STORE_DUPLICATE : STORE_ERROR;
-}
+#include "store_int.h"
 
 enum store_rc store_session_insert(struct db *db, const unsigned char hash[TOKEN_HASH_BYTES],
                                    int64_t user_id, const char *csrf, const char *ip, int64_t now,
@@ -28,8 +23,7 @@ enum store_rc store_session_get(struct db *db, struct arena *a,
 {
         struct db_stmt *st = db_prepare(
             db,
-            "SELECT u.id, u.phone, u.name, u.unit_id, n.code, n.name, u.role, u.must_change, u.version, "
-            "s.csrf, s.seen_at, s.expires_at "
+            "SELECT " USER_COLUMNS ", s.csrf, s.seen_at, s.expires_at "
             "FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN units n ON n.id = u.unit_id "
             "WHERE s.token_hash = ?1 AND s.expires_at > ?2 AND s.seen_at > ?2 - ?3 AND u.disabled = 0 "
             "AND (n.id IS NULL OR n.disabled = 0)");
@@ -38,21 +32,10 @@ enum store_rc store_session_get(struct db *db, struct arena *a,
         db_bind_int(st, 3, idle);
         enum db_rc rc = db_step(st);
         if (rc == DB_ROW) {
-                struct user *u = &out->user;
-                u->id = db_col_int(st, 0);
-                u->phone = db_col_copy(st, 1, a);
-                u->name = db_col_copy(st, 2, a);
-                u->unit_id = db_col_null(st, 3) ? 0 : db_col_int(st, 3);
-                u->unit_code = db_col_copy(st, 4, a);
-                u->unit_name = db_col_copy(st, 5, a);
-                u->role = role_parse(db_col_text(st, 6));
-                u->must_change = db_col_int(st, 7) != 0;
-                u->disabled = false;
-                u->version = db_col_int(st, 8);
-                u->password_hash = NULL;
-                out->csrf = db_col_copy(st, 9, a);
-                out->seen_at = db_col_int(st, 10);
-                out->expires_at = db_col_int(st, 11);
+                store_read_user(st, a, &out->user, false);
+                out->csrf = db_col_copy(st, USER_COLUMN_COUNT, a);
+                out->seen_at = db_col_int(st, USER_COLUMN_COUNT + 1);
+                out->expires_at = db_col_int(st, USER_COLUMN_COUNT + 2);
         }
         db_reset(st);
         return rc == DB_ROW ? STORE_OK : rc == DB_DONE ? STORE_NOT_FOUND : STORE_ERROR;

@@ -2,17 +2,12 @@
  * its document as canonical JSON (the format of docs/format.md), so the
  * engine reads and writes it without loss, plus the engine's results for
  * lists and queries. */
-#include "store.h"
+#include "store_int.h"
 
 #include "../base/dec.h"
 #include "../base/vec.h"
 
 #include <string.h>
-
-static enum store_rc rc_of(enum db_rc rc)
-{
-        return rc == DB_OK ? STORE_OK : rc == DB_CONSTRAINT ? STORE_DUPLICATE : STORE_ERROR;
-}
 
 enum store_rc store_years(struct db *db, struct arena *a, struct year **out, size_t *n)
 {
@@ -95,6 +90,19 @@ static void bind_centi(struct db_stmt *st, int idx, const char *total)
                 db_bind_null(st, idx);
 }
 
+/* ?3 to ?9 of inserting or updating a task: its status, document, the
+ * engine's results and the time. */
+static void bind_state(struct db_stmt *st, const struct task *t, int64_t now)
+{
+        db_bind_text(st, 3, t->status);
+        db_bind_text(st, 4, t->document);
+        db_bind_text(st, 5, t->total);
+        db_bind_text(st, 6, t->grade);
+        db_bind_int(st, 7, t->errors);
+        db_bind_int(st, 8, t->warnings);
+        db_bind_int(st, 9, now);
+}
+
 static enum store_rc keep_version(struct db *db, int64_t id, int64_t version, const char *document,
                                   int64_t user_id, int64_t now)
 {
@@ -104,10 +112,7 @@ static enum store_rc keep_version(struct db *db, int64_t id, int64_t version, co
         db_bind_int(st, 1, id);
         db_bind_int(st, 2, version);
         db_bind_text(st, 3, document);
-        if (user_id)
-                db_bind_int(st, 4, user_id);
-        else
-                db_bind_null(st, 4);
+        db_bind_id(st, 4, user_id);
         db_bind_int(st, 5, now);
         return rc_of(db_run(st));
 }
@@ -182,13 +187,7 @@ enum store_rc store_task_insert(struct db *db, const struct task *t, int64_t now
             "total_centi) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
         db_bind_int(st, 1, t->unit_id);
         db_bind_int(st, 2, t->year);
-        db_bind_text(st, 3, t->status);
-        db_bind_text(st, 4, t->document);
-        db_bind_text(st, 5, t->total);
-        db_bind_text(st, 6, t->grade);
-        db_bind_int(st, 7, t->errors);
-        db_bind_int(st, 8, t->warnings);
-        db_bind_int(st, 9, now);
+        bind_state(st, t, now);
         bind_centi(st, 10, t->total);
         enum store_rc rc = rc_of(db_run(st));
         if (rc != STORE_OK)
@@ -209,17 +208,8 @@ enum store_rc store_task_update(struct db *db, int64_t id, int64_t version, cons
             "WHERE id = ?1 AND version = ?2");
         db_bind_int(st, 1, id);
         db_bind_int(st, 2, version);
-        db_bind_text(st, 3, t->status);
-        db_bind_text(st, 4, t->document);
-        db_bind_text(st, 5, t->total);
-        db_bind_text(st, 6, t->grade);
-        db_bind_int(st, 7, t->errors);
-        db_bind_int(st, 8, t->warnings);
-        db_bind_int(st, 9, now);
-        if (user_id)
-                db_bind_int(st, 10, user_id);
-        else
-                db_bind_null(st, 10);
+        bind_state(st, t, now);
+        db_bind_id(st, 10, user_id);
         bind_centi(st, 11, t->total);
         enum store_rc rc = rc_of(db_run(st));
         if (rc == STORE_OK && db_changes(db) == 1)
@@ -347,10 +337,7 @@ enum store_rc store_task_event_add(struct db *db, int64_t task_id, const struct 
                 "comment, changes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
         db_bind_int(st, 1, task_id);
         db_bind_int(st, 2, e->at);
-        if (e->user_id)
-                db_bind_int(st, 3, e->user_id);
-        else
-                db_bind_null(st, 3);
+        db_bind_id(st, 3, e->user_id);
         db_bind_text(st, 4, e->action);
         db_bind_text(st, 5, e->from_status);
         db_bind_text(st, 6, e->to_status);

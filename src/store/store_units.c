@@ -1,5 +1,5 @@
 /* Units (预算单位) and scopes: which units a user may see. */
-#include "store.h"
+#include "store_int.h"
 
 #include "../base/vec.h"
 
@@ -8,11 +8,6 @@
 bool unit_is_supervising(const char *code)
 {
         return strlen(code) == 6 && strcmp(code + 3, "001") == 0;
-}
-
-static enum store_rc rc_of(enum db_rc rc)
-{
-        return rc == DB_OK ? STORE_OK : rc == DB_CONSTRAINT ? STORE_DUPLICATE : STORE_ERROR;
 }
 
 static void read_unit(struct db_stmt *st, struct arena *a, struct unit *u)

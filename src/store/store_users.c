@@ -1,5 +1,5 @@
 /* User accounts: phone number, name, unit and post, password hash. */
-#include "store.h"
+#include "store_int.h"
 
 #include "../base/vec.h"
 
@@ -26,19 +26,9 @@ enum role role_parse(const char *name)
         return ROLE_NONE;
 }
 
-static enum store_rc rc_of(enum db_rc rc)
-{
-        return rc == DB_OK ? STORE_OK : rc == DB_CONSTRAINT ? STORE_DUPLICATE : STORE_ERROR;
-}
-
-#define USER_COLUMNS                                                                                       \
-        "u.id, u.phone, u.name, u.unit_id, n.code, n.name, u.role, u.must_change, u.disabled, u.version, " \
-        "u.password_hash, coalesce(n.disabled, 0)"
 #define USER_FROM " FROM users u LEFT JOIN units n ON n.id = u.unit_id "
 
-/* A row of USER_COLUMNS. For signing in (for_login) the password hash is
- * read too, and an account of a disabled unit counts as disabled. */
-static void read_user(struct db_stmt *st, struct arena *a, struct user *u, bool for_login)
+void store_read_user(struct db_stmt *st, struct arena *a, struct user *u, bool for_login)
 {
         u->id = db_col_int(st, 0);
         u->phone = db_col_copy(st, 1, a);
@@ -66,7 +56,7 @@ enum store_rc store_users(struct db *db, struct arena *a, const struct scope *sc
         struct vec v = VEC_INIT(struct user);
         enum db_rc rc;
         while ((rc = db_step(st)) == DB_ROW)
-                read_user(st, a, vec_push(&v), false);
+                store_read_user(st, a, vec_push(&v), false);
         db_reset(st);
         *out = vec_finish(&v, a, n);
         return rc == DB_DONE ? STORE_OK : STORE_ERROR;
@@ -78,7 +68,7 @@ enum store_rc store_user_by_id(struct db *db, struct arena *a, int64_t id, struc
         db_bind_int(st, 1, id);
         enum db_rc rc = db_step(st);
         if (rc == DB_ROW)
-                read_user(st, a, out, false);
+                store_read_user(st, a, out, false);
         db_reset(st);
         return rc == DB_ROW ? STORE_OK : rc == DB_DONE ? STORE_NOT_FOUND : STORE_ERROR;
 }
@@ -90,7 +80,7 @@ enum store_rc store_user_by_phone(struct db *db, struct arena *a, const char *ph
         db_bind_text(st, 1, phone);
         enum db_rc rc = db_step(st);
         if (rc == DB_ROW)
-                read_user(st, a, out, true);
+                store_read_user(st, a, out, true);
         db_reset(st);
         return rc == DB_ROW ? STORE_OK : rc == DB_DONE ? STORE_NOT_FOUND : STORE_ERROR;
 }
@@ -104,10 +94,7 @@ enum store_rc store_user_insert(struct db *db, const struct user *u, const char 
             "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?6)");
         db_bind_text(st, 1, u->phone);
         db_bind_text(st, 2, u->name);
-        if (u->unit_id)
-                db_bind_int(st, 3, u->unit_id);
-        else
-                db_bind_null(st, 3);
+        db_bind_id(st, 3, u->unit_id);
         db_bind_text(st, 4, role_name(u->role));
         db_bind_text(st, 5, password_hash);
         db_bind_int(st, 6, now);
@@ -126,10 +113,7 @@ enum store_rc store_user_update(struct db *db, int64_t id, int64_t version, cons
         db_bind_int(st, 1, id);
         db_bind_int(st, 2, version);
         db_bind_text(st, 3, name);
-        if (unit_id)
-                db_bind_int(st, 4, unit_id);
-        else
-                db_bind_null(st, 4);
+        db_bind_id(st, 4, unit_id);
         db_bind_text(st, 5, role_name(role));
         db_bind_int(st, 6, disabled);
         db_bind_int(st, 7, now);
