@@ -16,14 +16,19 @@ void api_session(struct req *r)
         jw_obj_end(&w);
 }
 
-static void me(struct req *r, struct jsonw *w)
+/* 200 with the signed-in user, the session's CSRF token and whether the
+ * password must be changed first. */
+static void reply_me(struct req *r)
 {
-        jw_key(w, "user");
-        api_user(w, &r->session.user);
-        jw_key(w, "csrf");
-        jw_str(w, r->session.csrf);
-        jw_key(w, "must_change_password");
-        jw_bool(w, r->session.user.must_change);
+        struct jsonw w;
+        api_begin(r, 200, &w);
+        jw_key(&w, "user");
+        api_user(&w, &r->session.user);
+        jw_key(&w, "csrf");
+        jw_str(&w, r->session.csrf);
+        jw_key(&w, "must_change_password");
+        jw_bool(&w, r->session.user.must_change);
+        jw_obj_end(&w);
 }
 
 void api_login(struct req *r)
@@ -33,10 +38,7 @@ void api_login(struct req *r)
                 api_fail(r, &out);
                 return;
         }
-        struct jsonw w;
-        api_begin(r, 200, &w);
-        me(r, &w);
-        jw_obj_end(&w);
+        reply_me(r);
 }
 
 void api_logout(struct req *r)
@@ -53,16 +55,10 @@ void api_password(struct req *r)
                 api_fail(r, &out);
                 return;
         }
-        struct jsonw w;
-        api_begin(r, 200, &w);
-        me(r, &w);
-        jw_obj_end(&w);
+        reply_me(r);
 }
 
 void api_me(struct req *r)
 {
-        struct jsonw w;
-        api_begin(r, 200, &w);
-        me(r, &w);
-        jw_obj_end(&w);
+        reply_me(r);
 }
