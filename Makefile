@@ -21,7 +21,7 @@ OPT_release := -O2
 OPT_asan    := -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 LD_asan     := -fsanitize=address,undefined
 
-LIB_SRC  := $(sort $(wildcard src/base/*.c src/schema/*.c src/doc/*.c src/engine/*.c src/store/*.c src/auth/*.c src/http/*.c src/web/*.c src/workflow/*.c src/tables/*.c src/report/*.c src/sheet/*.c src/term/*.c src/cli/cmd_*.c src/cli/args.c src/cli/evaluate.c))
+LIB_SRC  := $(sort $(wildcard src/base/*.c src/schema/*.c src/doc/*.c src/engine/*.c src/store/*.c src/auth/*.c src/app/*.c src/http/*.c src/web/*.c src/web/*/*.c src/workflow/*.c src/tables/*.c src/report/*.c src/sheet/*.c src/term/*.c src/cli/cmd_*.c src/cli/args.c src/cli/evaluate.c))
 GEN_SRC  := build/gen/embedded_data.c
 EMBED    := $(sort $(wildcard schemes/*.json assets/* examples/seed-*.json))
 MAIN_SRC := src/cli/main.c
@@ -89,6 +89,7 @@ clean:
 -include bench/bench.mk
 -include bench/http.mk
 -include bench/report.mk
+-include bench/save.mk
 bench: bench-report
 
 # A fresh demo database (build/demo.db) and the server on it; the logins

@@ -17,7 +17,7 @@ static int run(const struct command *self, int argc, char **argv)
         enum args_status st = args_parse(self, argc, argv, opts, 2, pos, 1, 1, &n);
         if (st != ARGS_OK)
                 return args_exit(st);
-        struct cli_run r;
+        struct loaded *r;
         int code = cli_evaluate(pos[0], scheme, &r);
         if (code == EXIT_USAGE)
                 return code;
@@ -25,14 +25,14 @@ static int run(const struct command *self, int argc, char **argv)
         if (json) {
                 struct jsonw w;
                 jw_init(&w, &out, true);
-                engine_json(&w, r.eval, false);
+                engine_json(&w, r->eval, false);
                 buf_putc(&out, '\n');
         } else {
-                view_findings(r.eval, &out);
+                view_findings(r->eval, &out);
         }
         fwrite(out.data, 1, out.len, stdout);
         buf_free(&out);
-        cli_run_free(&r);
+        loaded_release(r);
         return code;
 }
 

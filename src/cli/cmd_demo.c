@@ -6,8 +6,8 @@
 #include "../doc/doc_io.h"
 #include "../store/migrate.h"
 #include "../term/table.h"
-#include "../web/ops.h"
-#include "../web/tasks.h"
+#include "../app/admin.h"
+#include "../store/db.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,11 +46,11 @@ struct login {
         const char *post, *unit;
 };
 
-static bool add_user(struct req *r, const char *phone, const char *name, const char *unit_code,
+static bool add_user(struct app *a, const char *phone, const char *name, const char *unit_code,
                      const char *unit_name, const char *role, struct login *out)
 {
-        struct op op = {0};
-        if (!op_user_create(r, phone, name, unit_code, role, &op)) {
+        struct outcome op = {0};
+        if (!app_user_create(a, phone, name, unit_code, role, &op)) {
                 fprintf(stderr, "jixiao demo：开设账号 %s 失败：%s\n", phone, op.error);
                 return false;
         }
@@ -62,35 +62,30 @@ static bool add_user(struct req *r, const char *phone, const char *name, const c
 }
 
 /* A seed's evaluation as its unit's task for its year. */
-static bool add_seed(struct req *r, const char *name)
+static bool add_seed(struct app *a, const char *name)
 {
         const struct embedded_file *f = embedded_find(name);
         struct diags errs = DIAGS_INIT;
         struct doc *d = f ? doc_parse((const char *)f->data, f->size, &errs) : NULL;
-        const struct scheme *s = d ? scheme_builtin(d->scheme) : NULL;
-        struct unit u;
-        bool ok = s && store_unit_by_code(r->db, r->arena, d->unit.code, &u) == STORE_OK;
-        if (ok) {
-                struct task t = {.unit_id = u.id, .year = d->fiscal_year, .status = "draft"};
-                task_set_document(r, d, s, &t);
-                ok = store_task_insert(r->db, &t, r->now, NULL) == STORE_OK;
-        }
+        struct outcome out = {0};
+        bool ok = d && app_task_from_document(a, d, &out);
         if (!ok)
-                fprintf(stderr, "jixiao demo：无法载入 %s\n", name);
+                fprintf(stderr, "jixiao demo：无法载入 %s%s%s\n", name, out.error ? "：" : "",
+                        out.error ? out.error : "");
         diags_free(&errs);
         doc_free(d);
         return ok;
 }
 
-static bool build(struct req *r, struct login *logins, size_t *n)
+static bool build(struct app *a, struct login *logins, size_t *n)
 {
-        struct op op = {0};
+        struct outcome op = {0};
         *n = 0;
-        if (!add_user(r, "18800000001", "系统管理员", NULL, NULL, "admin", &logins[(*n)++]) ||
-            !add_user(r, "18800000002", "财政局绩效科", NULL, NULL, "finance", &logins[(*n)++]))
+        if (!add_user(a, "18800000001", "系统管理员", NULL, NULL, "admin", &logins[(*n)++]) ||
+            !add_user(a, "18800000002", "财政局绩效科", NULL, NULL, "finance", &logins[(*n)++]))
                 return false;
         for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
-                if (!op_unit_create(r, units[i].code, units[i].name, &op)) {
+                if (!app_unit_create(a, units[i].code, units[i].name, &op)) {
                         fprintf(stderr, "jixiao demo：建立单位 %s 失败：%s\n", units[i].code,
                                 op.error);
                         return false;
@@ -99,19 +94,19 @@ static bool build(struct req *r, struct login *logins, size_t *n)
                         char phone[16];
                         snprintf(phone, sizeof phone, "15%s00%d", units[i].code, post);
                         const char *name = post == 1 ? "经办人" : "审核人";
-                        if (!add_user(r, phone, name, units[i].code, units[i].name,
+                        if (!add_user(a, phone, name, units[i].code, units[i].name,
                                       post == 1 ? "preparer" : "reviewer", &logins[(*n)++]))
                                 return false;
                 }
         }
         for (size_t i = 0; i < sizeof years / sizeof years[0]; i++)
-                if (!op_year_create(r, years[i].year, years[i].scheme, &op))
+                if (!app_year_create(a, years[i].year, years[i].scheme, &op))
                         return false;
         for (size_t i = 0; i < sizeof seeds / sizeof seeds[0]; i++)
-                if (!add_seed(r, seeds[i]))
+                if (!add_seed(a, seeds[i]))
                         return false;
         for (size_t i = 0; i < sizeof years / sizeof years[0]; i++)
-                if (!op_year_issue(r, atoi(years[i].year), &op))
+                if (!app_year_issue(a, atoi(years[i].year), &op))
                         return false;
         return true;
 }
@@ -145,17 +140,17 @@ static int run(const struct command *self, int argc, char **argv)
                 return 1;
         }
         diags_free(&errs);
-        struct req r;
-        ops_local_begin(&r, db, "jixiao demo");
+        struct app a;
+        app_local_begin(&a, db, "jixiao demo");
         struct login logins[2 + 2 * sizeof units / sizeof units[0]];
         size_t count;
         db_begin(db, DB_HERE);
-        bool ok = build(&r, logins, &count);
+        bool ok = build(&a, logins, &count);
         if (ok)
                 ok = db_commit(db) == DB_OK;
         else
                 db_rollback(db);
-        ops_local_end(&r);
+        app_local_end(&a);
         db_close(db);
         if (!ok) {
                 unlink(path);

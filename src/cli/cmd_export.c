@@ -4,6 +4,8 @@
  * grow with the number of files, and shows its progress on stderr. */
 #include "cli.h"
 
+#include "../app/loaded.h"
+
 #include "../doc/doc_io.h"
 #include "../engine/engine.h"
 #include "../report/export.h"
@@ -179,22 +181,17 @@ static int export_one(struct job *j, const char *file, const char *out_path)
         if (!j->batch && !writable_place(out_path))
                 return EXIT_USAGE;
         struct diags errs = DIAGS_INIT;
-        struct doc *d = doc_load_file(file, &errs);
-        const struct scheme *s = j->scheme;
-        struct scheme *owned = NULL;
-        if (d && !s) {
-                const char *name = d->scheme ? d->scheme : "national";
-                s = scheme_builtin(name);
-                if (!s)
-                        s = owned = scheme_load(name, &errs);
-        }
-        if (!d || !s) {
+        struct doc *loaded_doc = doc_load_file(file, &errs);
+        struct loaded *l = loaded_doc ? loaded_adopt(loaded_doc, j->scheme, NULL, NULL,
+                                                     LOAD_SCHEME_FILES, &errs)
+                                      : NULL;
+        if (!l) {
                 print_problems(j, file, &errs);
                 diags_free(&errs);
-                doc_free(d);
                 return EXIT_USAGE;
         }
-        struct evaluation *e = engine_evaluate(d, s);
+        const struct doc *d = l->doc;
+        const struct evaluation *e = l->eval;
         buf_reset(&j->out);
         int code = EXIT_OK;
         if (!j->fmt->write(d, e, &j->out, &errs)) {
@@ -212,9 +209,7 @@ static int export_one(struct job *j, const char *file, const char *out_path)
         if (code != EXIT_USAGE && !j->batch && j->fmt->format != REPORT_XLSX)
                 print_omissions(d, e);
         diags_free(&errs);
-        engine_free(e);
-        scheme_free(owned);
-        doc_free(d);
+        loaded_release(l);
         return code;
 }
 
@@ -388,16 +383,12 @@ static int run(const struct command *self, int argc, char **argv)
                 goto done;
         }
         if (scheme_name) {
-                j.scheme = scheme_builtin(scheme_name);
-                if (!j.scheme) {
-                        struct diags errs = DIAGS_INIT;
-                        j.scheme = owned = scheme_load(scheme_name, &errs);
-                        if (!owned)
-                                diags_print(&errs, stderr);
-                        diags_free(&errs);
-                        if (!owned)
-                                goto done;
-                }
+                struct diags errs = DIAGS_INIT;
+                j.scheme = loaded_scheme(scheme_name, LOAD_SCHEME_FILES, &owned, &errs);
+                diags_print(&errs, stderr);
+                diags_free(&errs);
+                if (!j.scheme)
+                        goto done;
         }
         if (n == 1 && !is_dir(pos[0]) && !is_dir(out))
                 code = export_one(&j, pos[0], out);

@@ -1,11 +1,12 @@
 /* jixiao import: fill a task's document from its tables workbook (the
  * template made by "jixiao export --format xlsx", filled in) and write the new
- * document, or list every problem and change nothing. */
+ * document — the same document a web import stores (task_import_workbook)
+ * — or list every problem and change nothing. */
 #include "evaluate.h"
 
 #include "../base/file.h"
 #include "../doc/doc_io.h"
-#include "../sheet/sheet.h"
+#include "../app/task_change.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -42,7 +43,7 @@ static int run(const struct command *self, int argc, char **argv)
         enum args_status st = args_parse(self, argc, argv, opts, 2, pos, 2, 2, &n);
         if (st != ARGS_OK)
                 return args_exit(st);
-        struct cli_run r;
+        struct loaded *r;
         if (cli_evaluate(pos[0], scheme, &r) == EXIT_USAGE)
                 return EXIT_USAGE;
         struct diags errs = DIAGS_INIT;
@@ -51,10 +52,13 @@ static int run(const struct command *self, int argc, char **argv)
         if (!file_read(pos[1], MAX_BOOK, &book, &errs)) {
                 code = EXIT_USAGE;
         } else {
-                enum sheet_import_status status;
-                struct doc *d = sheet_import(r.doc, r.eval, book.data, book.len, &errs, &status);
+                bool unusable;
+                struct evaluation *e;
+                struct doc *d = task_import_workbook(r->doc, r->scheme, book.data, book.len, &errs,
+                                                     &unusable, &e);
+                engine_free(e);
                 if (!d) {
-                        code = status == SHEET_IMPORT_UNUSABLE ? EXIT_USAGE : EXIT_INVALID;
+                        code = unusable ? EXIT_USAGE : EXIT_INVALID;
                 } else {
                         struct buf json = BUF_INIT;
                         doc_write(d, &json);
@@ -76,7 +80,7 @@ static int run(const struct command *self, int argc, char **argv)
         }
         diags_free(&errs);
         buf_free(&book);
-        cli_run_free(&r);
+        loaded_release(r);
         return code;
 }
 

@@ -3,7 +3,7 @@
 
 #include "../auth/auth.h"
 #include "../store/migrate.h"
-#include "../web/ops.h"
+#include "../app/admin.h"
 
 #include <stdio.h>
 
@@ -26,16 +26,16 @@ static int run(const struct command *self, int argc, char **argv)
         int before = db ? migrate_version(db) : -1;
         bool ok = db && migrate_to(db, migrate_latest(), &errs);
         if (ok && admin) {
-                struct req r;
-                struct op out = {0};
-                ops_local_begin(&r, db, "jixiao init");
-                ok = op_user_create(&r, admin, "系统管理员", NULL, "admin", &out);
+                struct app a;
+                struct outcome out = {0};
+                app_local_begin(&a, db, "jixiao init");
+                ok = app_user_create(&a, admin, "系统管理员", NULL, "admin", &out);
                 if (ok)
                         printf("系统管理员：手机号 %s，一次性密码 %s（首次登录后须修改）\n", admin,
                                out.secret);
                 else
                         fprintf(stderr, "jixiao init：--admin（%s）：%s\n", admin, out.error);
-                ops_local_end(&r);
+                app_local_end(&a);
         }
         db_close(db);
         if (!ok) {

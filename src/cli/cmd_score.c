@@ -21,7 +21,7 @@ static int run(const struct command *self, int argc, char **argv)
         long width = (long)cli_width();
         if (width_opt && !args_int(self, "--width", width_opt, 40, 1000, &width))
                 return EXIT_USAGE;
-        struct cli_run r;
+        struct loaded *r;
         int code = cli_evaluate(pos[0], scheme, &r);
         if (code == EXIT_USAGE)
                 return code;
@@ -29,14 +29,14 @@ static int run(const struct command *self, int argc, char **argv)
         if (json) {
                 struct jsonw w;
                 jw_init(&w, &out, true);
-                engine_json(&w, r.eval, true);
+                engine_json(&w, r->eval, true);
                 buf_putc(&out, '\n');
         } else {
-                view_score(r.eval, (size_t)width, &out);
+                view_score(r->eval, (size_t)width, &out);
         }
         fwrite(out.data, 1, out.len, stdout);
         buf_free(&out);
-        cli_run_free(&r);
+        loaded_release(r);
         return code;
 }
 

@@ -3,8 +3,9 @@
 
 #include "../auth/auth.h"
 #include "../http/server.h"
-#include "../web/pages.h"
-#include "../web/view_cache.h"
+#include "../web/handlers.h"
+#include "../app/loaded.h"
+#include "../web/html/view_cache.h"
 
 #include <stdio.h>
 
@@ -46,6 +47,7 @@ static int run(const struct command *self, int argc, char **argv)
         struct diags errs = DIAGS_INIT;
         int rc = server_run(&cfg, &errs);
         view_cache_clear();
+        loaded_cache_clear();
         diags_print(&errs, stderr);
         diags_free(&errs);
         return rc;

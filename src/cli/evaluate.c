@@ -1,7 +1,8 @@
-/* What "jixiao score" and "jixiao check" share: loading the document and
- * its scheme, evaluating, and the exit code. */
+/* What the subcommands that read one document share: loading it and its
+ * scheme, evaluating, the exit code; the terminal's width. */
 #include "evaluate.h"
 
+#include "../base/file.h"
 #include "../doc/doc_io.h"
 
 #include <stdio.h>
@@ -16,33 +17,18 @@ size_t cli_width(void)
         return 120;
 }
 
-int cli_evaluate(const char *file, const char *scheme_name, struct cli_run *run)
+int cli_evaluate(const char *file, const char *scheme_name, struct loaded **out)
 {
         struct diags errs = DIAGS_INIT;
-        run->doc = doc_load_file(file, &errs);
-        run->scheme = NULL;
-        run->eval = NULL;
-        if (run->doc) {
-                const char *name = scheme_name        ? scheme_name
-                                   : run->doc->scheme ? run->doc->scheme
-                                                      : "national";
-                run->scheme = scheme_load(name, &errs);
-        }
-        if (!run->scheme) {
+        struct buf text = BUF_INIT;
+        *out = file_read(file, DOC_MAX_FILE, &text, &errs)
+                   ? loaded_parse(buf_str(&text), text.len, scheme_name, LOAD_SCHEME_FILES, &errs)
+                   : NULL;
+        buf_free(&text);
+        if (!*out)
                 diags_print(&errs, stderr);
-                diags_free(&errs);
-                doc_free(run->doc);
-                run->doc = NULL;
-                return EXIT_USAGE;
-        }
         diags_free(&errs);
-        run->eval = engine_evaluate(run->doc, run->scheme);
-        return run->eval->n_errors ? EXIT_INVALID : EXIT_OK;
-}
-
-void cli_run_free(struct cli_run *run)
-{
-        engine_free(run->eval);
-        scheme_free(run->scheme);
-        doc_free(run->doc);
+        if (!*out)
+                return EXIT_USAGE;
+        return (*out)->eval->n_errors ? EXIT_INVALID : EXIT_OK;
 }

@@ -41,6 +41,21 @@ bool doc_has_perf(const struct doc *d)
         return bits & DOC_HAS_PERF;
 }
 
+bool doc_path_is_stated(const char *path)
+{
+        const char *key = strrchr(path, '.');
+        return key && strncmp(key, ".stated_", 8) == 0;
+}
+
+struct doc *doc_clone(const struct doc *d)
+{
+        struct arena *a = arena_new();
+        struct doc *c = arena_alloc(a, sizeof(*c));
+        schema_copy(&schema_doc, c, d, a);
+        c->arena = a;
+        return c;
+}
+
 void doc_free(struct doc *d)
 {
         if (d)

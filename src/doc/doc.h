@@ -469,6 +469,12 @@ struct doc {
 
 /* An empty document (every field unset) owning a fresh arena. */
 struct doc *doc_new(void);
+/* True when path names a figure the published document states and the
+ * engine computes (a member named stated_*): never a user's own entry. */
+bool doc_path_is_stated(const char *path);
+
+/* A deep copy of d with an arena of its own. */
+struct doc *doc_clone(const struct doc *d);
 /* Free the document and its arena. NULL is allowed. */
 void doc_free(struct doc *d);
 

@@ -264,6 +264,8 @@ bool doc_assign(struct doc *d, const char *path, const char *text, struct diags 
         bool ok = false;
         if (!doc_locate(d, path, &loc, &label)) {
                 diags_add(errs, path, NULL, "表中没有这一项（可能已被删除），请刷新页面");
+        } else if (loc.path_flags & FL_FIXED) {
+                diags_add(errs, path, buf_str(&label), "这一项不能在此修改");
         } else {
                 size_t n;
                 const char *s = trim(text, &n);
@@ -320,6 +322,10 @@ static bool locate_array(struct doc *d, const char *path, bool element, struct d
         if (!doc_locate(d, path, loc, NULL) || loc->field->type != FT_ARR ||
             loc->element != element) {
                 diags_add(errs, path, NULL, "表中没有这一行（可能已被删除），请刷新页面");
+                return false;
+        }
+        if (!(loc->field->flags & FL_ROWS) || (loc->path_flags & FL_FIXED)) {
+                diags_add(errs, path, loc->field->label, "这一部分的行不能在此增删或移动");
                 return false;
         }
         return true;
@@ -386,6 +392,88 @@ bool doc_array_move(struct doc *d, const char *path, int delta, struct diags *er
         statements_follow(d, array, other, loc.index);
         statements_follow(d, array, count, other);
         return true;
+}
+
+/* ---- row operations as users ask for them ------------------------------------------- */
+
+/* A new row's first content: a 一级 level gets one 二级 group (so that
+ * indicators can be added under it); a project gets the 自评表's levels
+ * and groups and its execution weight. */
+static void seed_row(struct doc *d, const struct doc_loc *loc)
+{
+        size_t n = field_count(loc->field, loc->base);
+        if (loc->field->sub == &schema_ind_level) {
+                struct ind_level *l = &(*(struct ind_level **)loc->ptr)[n - 1];
+                l->n_groups = 1;
+                l->groups = arena_alloc(d->arena, sizeof(*l->groups));
+                schema_init(&schema_ind_group, l->groups);
+        } else if (loc->field->sub == &schema_project) {
+                struct score_table *to = &d->projects[n - 1].table;
+                const struct score_table *from = &d->self.table;
+                to->n_indicators = from->n_indicators;
+                to->indicators =
+                    arena_alloc(d->arena, (from->n_indicators + 1) * sizeof(*to->indicators));
+                for (size_t i = 0; i < from->n_indicators; i++) {
+                        const struct ind_level *fl = &from->indicators[i];
+                        struct ind_level *l = &to->indicators[i];
+                        schema_init(&schema_ind_level, l);
+                        l->name = fl->name;
+                        l->n_groups = fl->n_groups;
+                        l->groups = arena_alloc(d->arena, (fl->n_groups + 1) * sizeof(*l->groups));
+                        for (size_t j = 0; j < fl->n_groups; j++) {
+                                schema_init(&schema_ind_group, &l->groups[j]);
+                                l->groups[j].name = fl->groups[j].name;
+                        }
+                }
+                to->budget.weight = from->budget.weight;
+        }
+}
+
+void doc_attachments_follow(struct doc *d, const char *from, const char *to)
+{
+        size_t k = 0;
+        for (size_t i = 0; i < d->n_attachments; i++) {
+                struct attachment *a = &d->attachments[i];
+                if (a->project && strcmp(a->project, from) == 0) {
+                        if (!to)
+                                continue;
+                        a->project = to;
+                }
+                d->attachments[k++] = *a;
+        }
+        d->n_attachments = k;
+}
+
+bool doc_row_op(struct doc *d, const char *op, struct diags *errs)
+{
+        static const char *const names[] = {"add:", "remove:", "up:", "down:"};
+        size_t k = 0;
+        while (k < 4 && strncmp(op, names[k], strlen(names[k])) != 0)
+                k++;
+        struct doc_loc loc;
+        const char *path = k < 4 ? op + strlen(names[k]) : "";
+        struct diags ignored = DIAGS_INIT;
+        bool ok = k < 4 && locate_array(d, path, k != 0, &loc, &ignored);
+        diags_free(&ignored);
+        if (!ok) {
+                diags_add(errs, "op", NULL,
+                          "无法进行这一行操作（表中没有这一行或不能增删），请刷新页面");
+                return false;
+        }
+        switch (k) {
+        case 0:
+                if (!doc_array_append(d, path, errs))
+                        return false;
+                doc_locate(d, path, &loc, NULL); /* the array moved */
+                seed_row(d, &loc);
+                return true;
+        case 1:
+                if (loc.field->sub == &schema_project && ((struct project *)loc.ptr)->name)
+                        doc_attachments_follow(d, ((struct project *)loc.ptr)->name, NULL);
+                return doc_array_remove(d, path, errs);
+        default:
+                return doc_array_move(d, path, k == 2 ? -1 : +1, errs);
+        }
 }
 
 /* ---- versions ---------------------------------------------------------------------- */

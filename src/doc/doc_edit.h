@@ -7,7 +7,8 @@
 
 #include "doc_io.h"
 
-/* Set the member at path from text as a user typed it; "" (or only
+/* Set the member at path from text as a user typed it (never a member
+ * flagged FL_FIXED: who, when, the scheme, files); "" (or only
  * spaces) clears it. Decimals may carry thousands separators (1,234.5)
  * and, in percentage fields, a trailing %. A measure or target object
  * ("…actual", "…target") takes a number (its value), a number followed
@@ -16,6 +17,18 @@
  * naming the place and the rule, leaves d unchanged and returns false.
  * Strings are copied into d's arena. */
 bool doc_assign(struct doc *d, const char *path, const char *text, struct diags *errs);
+
+/* Apply one row operation as the edit pages and the API name it:
+ * "add:<array path>", "remove:<element path>", "up:<element path>" or
+ * "down:<element path>", on an array whose rows users change (FL_ROWS).
+ * A new row gets its first content: a 一级指标 one 二级 group, a project
+ * the 自评表's levels and groups; a removed project's attachments go with
+ * it. On refusal appends one diagnostic at path "op" and returns false. */
+bool doc_row_op(struct doc *d, const char *op, struct diags *errs);
+
+/* The attachments of project from belong to project to (renamed), or are
+ * dropped (to NULL). */
+void doc_attachments_follow(struct doc *d, const char *from, const char *to);
 
 /* Append a blank element to the array at path ("…groups[1].items"). */
 bool doc_array_append(struct doc *d, const char *path, struct diags *errs);

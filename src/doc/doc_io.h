@@ -20,6 +20,10 @@
  * caller frees the result with doc_free(). */
 struct doc *doc_parse(const char *text, size_t len, struct diags *errs);
 
+/* How many documents doc_parse() has parsed in this process (for tests
+ * that count the work of an operation). */
+unsigned long doc_parse_count(void);
+
 /* doc_parse() on the contents of a file (at most DOC_MAX_FILE bytes). */
 struct doc *doc_load_file(const char *path, struct diags *errs);
 
@@ -28,6 +32,12 @@ struct doc *doc_load_file(const char *path, struct diags *errs);
  * statement references, attachment projects). Appends to errs and returns
  * true when the document passes. doc_parse() calls it. */
 bool doc_validate(const struct doc *d, struct diags *errs);
+
+/* Check a document held in memory (changed by doc_assign and the row
+ * operations) by every rule doc_parse() applies to its text — the
+ * members' limits and required fields, then doc_validate() — so that what
+ * is stored always reads back. Appends to errs; true when it passes. */
+bool doc_check(const struct doc *d, struct diags *errs);
 
 /* Append the canonical JSON form of d to out: keys in format order, empty
  * values omitted, decimals as shortest exact strings, two-space indent. */
@@ -44,6 +54,7 @@ struct doc_loc {
         size_t index;                /* its index */
         void *ptr;                   /* address of the member, or of the element */
         const struct schema *schema; /* the struct at ptr (objects and elements), else NULL */
+        unsigned path_flags;         /* FL_* of every member along the path, or-ed */
 };
 
 /* Locate path ("$.self_eval.indicators[0].groups[1]",
@@ -68,5 +79,15 @@ struct doc_ref {
  * integer, boolean or enumeration). Returns false if the path is malformed,
  * names no member, indexes past an array or ends on an object or array. */
 bool doc_resolve(const struct doc *d, const char *path, struct doc_ref *out);
+
+/* Append the JSON path of the member of d that starts at member and is
+ * size bytes long ("$.basic_data.project_spending.special.funds[0].final"
+ * for &d->basic.project_spending.special.funds[0].amounts.final): a
+ * scalar, an object, an array member, or an element of an array. Paths
+ * are derived from the descriptors, so code names members by their C
+ * expression and never spells a path. False when no member of d is there. */
+bool doc_path_of(const struct doc *d, const void *member, size_t size, struct buf *out);
+/* doc_path_of for the object or member *p. */
+#define DOC_PATH_OF(d, p, out) doc_path_of((d), (p), sizeof *(p), (out))
 
 #endif

@@ -23,7 +23,8 @@ bool doc_locate(const struct doc *d, const char *path, struct doc_loc *out, stru
         const char *p = path + 1;
         const struct schema *s = &schema_doc;
         void *base = (void *)d; /* callers that change d own it */
-        struct doc_loc loc = {NULL, base, false, 0, base, s};
+        struct doc_loc loc = {NULL, base, false, 0, base, s, 0};
+        unsigned flags = 0;
         bool scalar = false;
         while (*p) {
                 if (scalar || *p != '.')
@@ -40,7 +41,8 @@ bool doc_locate(const struct doc *d, const char *path, struct doc_loc *out, stru
                 if (!f)
                         return false;
                 base = loc.ptr;
-                loc = (struct doc_loc){f, base, false, 0, field_ptr(f, base), NULL};
+                flags |= f->flags;
+                loc = (struct doc_loc){f, base, false, 0, field_ptr(f, base), NULL, flags};
                 if (label && label->len)
                         buf_puts(label, " › ");
                 switch (f->type) {
@@ -97,4 +99,79 @@ bool doc_resolve(const struct doc *d, const char *path, struct doc_ref *out)
         out->field = loc.field;
         out->ptr = loc.ptr;
         return true;
+}
+
+/* ---- from an address to a path ---------------------------------------------- */
+
+/* Bytes the member f takes in its struct. */
+static size_t member_size(const struct field *f)
+{
+        switch (f->type) {
+        case FT_STR:
+        case FT_TEXT:
+                return sizeof(const char *);
+        case FT_DEC:
+                return sizeof(dec_t);
+        case FT_INT:
+                return sizeof(int64_t);
+        case FT_BOOL:
+                return sizeof(bool);
+        case FT_ENUM:
+                return sizeof(int);
+        case FT_OBJ:
+                return f->sub->size;
+        case FT_ARR:
+        case FT_DECS:
+                return sizeof(void *);
+        }
+        return 0;
+}
+
+/* Find the member of size n at m inside the struct at base (schema s),
+ * appending its steps to out. */
+static bool find_member(const struct schema *s, const char *base, const char *m, size_t n,
+                        struct buf *out)
+{
+        for (size_t i = 0; i < s->n_fields; i++) {
+                const struct field *f = &s->fields[i];
+                const char *at = base + f->off;
+                size_t size = member_size(f);
+                size_t mark = out->len;
+                if (m >= at && m + n <= at + size) {
+                        buf_printf(out, ".%s", f->key);
+                        if (m == at && n == size)
+                                return true;
+                        if (f->type == FT_OBJ && find_member(f->sub, at, m, n, out))
+                                return true;
+                        out->len = mark;
+                        out->data[mark] = '\0';
+                }
+                if (f->type != FT_ARR)
+                        continue;
+                const char *items = *(const char *const *)at;
+                size_t count = field_count(f, base), es = f->sub->size;
+                if (!items || m < items || m + n > items + count * es)
+                        continue;
+                size_t k = (size_t)(m - items) / es;
+                buf_printf(out, ".%s[%zu]", f->key, k);
+                if (m == items + k * es && n == es)
+                        return true;
+                if (find_member(f->sub, items + k * es, m, n, out))
+                        return true;
+                out->len = mark;
+                out->data[mark] = '\0';
+        }
+        return false;
+}
+
+bool doc_path_of(const struct doc *d, const void *member, size_t size, struct buf *out)
+{
+        size_t mark = out->len;
+        buf_putc(out, '$');
+        if (find_member(&schema_doc, (const char *)d, member, size, out))
+                return true;
+        out->len = mark;
+        if (out->data)
+                out->data[mark] = '\0';
+        return false;
 }

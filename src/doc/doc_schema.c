@@ -88,7 +88,7 @@ SCHEMA(s_special_fund, special_fund, "专项资金");
 
 static const struct field special_funds_fields[] = {
     OBJ(struct special_funds, stated, "上级专项资金（表列）", s_money3),
-    ARR(struct special_funds, funds, "专项资金明细", s_special_fund,
+    ARR(struct special_funds, funds, "专项资金明细", s_special_fund, .flags = FL_ROWS,
         NOTE("one row per special fund")),
 };
 SCHEMA(s_special_funds, special_funds, "上级专项资金");
@@ -129,7 +129,7 @@ static const struct field basic_data_fields[] = {
     OBJ(struct basic_data, public_funds, "公用经费", s_public_funds),
     OBJ(struct basic_data, procurement, "政府采购金额", s_money3),
     OBJ(struct basic_data, basic_budget_adjustment, "部门基本支出预算调整", s_money3),
-    ARR(struct basic_data, buildings, "楼堂馆所控制情况", s_building,
+    ARR(struct basic_data, buildings, "楼堂馆所控制情况", s_building, .flags = FL_ROWS,
         NOTE("projects completed this year")),
     TEXT(struct basic_data, austerity, "厉行节约保障措施"),
 };
@@ -146,7 +146,7 @@ static const struct field procurement_row_fields[] = {
 SCHEMA(s_procurement_row, procurement_row, "政府采购执行情况行");
 
 static const struct field procurement_table_fields[] = {
-    ARR(struct procurement_table, rows, "分单位明细", s_procurement_row),
+    ARR(struct procurement_table, rows, "分单位明细", s_procurement_row, .flags = FL_ROWS),
     OBJ(struct procurement_table, stated, "合计（表列）", s_procurement_row),
 };
 SCHEMA(s_procurement_table, procurement_table, "政府采购执行情况");
@@ -168,9 +168,9 @@ static const struct field earmarked_addition_fields[] = {
 SCHEMA(s_earmarked_addition, earmarked_addition, "年中专项追加");
 
 static const struct field adjustment_table_fields[] = {
-    ARR(struct adjustment_table, rows, "分单位明细", s_adjustment_row),
+    ARR(struct adjustment_table, rows, "分单位明细", s_adjustment_row, .flags = FL_ROWS),
     OBJ(struct adjustment_table, stated, "合计（表列）", s_adjustment_row),
-    ARR(struct adjustment_table, earmarked, "年中专项追加", s_earmarked_addition,
+    ARR(struct adjustment_table, earmarked, "年中专项追加", s_earmarked_addition, .flags = FL_ROWS,
         NOTE("additions excluded from the unit's own adjustment")),
 };
 SCHEMA(s_adjustment_table, adjustment_table, "预算调整调剂情况");
@@ -184,7 +184,7 @@ static const struct field asset_row_fields[] = {
 SCHEMA(s_asset_row, asset_row, "固定资产情况行");
 
 static const struct field asset_table_fields[] = {
-    ARR(struct asset_table, rows, "分单位明细", s_asset_row),
+    ARR(struct asset_table, rows, "分单位明细", s_asset_row, .flags = FL_ROWS),
     OBJ(struct asset_table, stated, "合计（表列）", s_asset_row),
 };
 SCHEMA(s_asset_table, asset_table, "固定资产情况");
@@ -210,7 +210,7 @@ static const struct field staff_row_fields[] = {
 SCHEMA(s_staff_row, staff_row, "人员情况行");
 
 static const struct field staff_table_fields[] = {
-    ARR(struct staff_table, rows, "分单位明细", s_staff_row),
+    ARR(struct staff_table, rows, "分单位明细", s_staff_row, .flags = FL_ROWS),
     OBJ(struct staff_table, stated, "合计（表列）", s_staff_row),
 };
 SCHEMA(s_staff_table, staff_table, "人员情况");
@@ -247,7 +247,7 @@ static const struct field execution_row_fields[] = {
 SCHEMA(s_execution_row, execution_row, "预算执行情况行");
 
 static const struct field execution_table_fields[] = {
-    ARR(struct execution_table, rows, "分单位明细", s_execution_row),
+    ARR(struct execution_table, rows, "分单位明细", s_execution_row, .flags = FL_ROWS),
     OBJ(struct execution_table, stated, "合计（表列）", s_execution_row),
 };
 SCHEMA(s_execution_table, execution_table, "预算执行情况");
@@ -261,7 +261,7 @@ static const struct field quarter_fields[] = {
 SCHEMA(s_quarter, quarter, "季度预算执行");
 
 static const struct field quarterly_fields[] = {
-    ARR(struct quarterly, quarters, "各季度", s_quarter, NOTE("at most four, first quarter first")),
+    ARR(struct quarterly, quarters, "各季度", s_quarter, .flags = FL_ROWS, NOTE("at most four, first quarter first")),
     DEC(struct quarterly, stated_average_pct, "年均执行率（%，表列）"),
 };
 SCHEMA(s_quarterly, quarterly, "各季度预算执行情况");
@@ -346,17 +346,19 @@ static const struct field ind_group_fields[] = {
     STR(struct ind_group, name, "二级指标"),
     DEC(struct ind_group, stated_weight, "分值（表列）"),
     DEC(struct ind_group, stated_score, "得分（表列）"),
-    ARR(struct ind_group, items, "三级指标", schema_indicator),
+    ARR(struct ind_group, items, "三级指标", schema_indicator, .flags = FL_ROWS),
 };
-SCHEMA(s_ind_group, ind_group, "二级指标");
+const struct schema schema_ind_group = {"ind_group", "二级指标", sizeof(struct ind_group), ind_group_fields,
+                                        LEN(ind_group_fields)};
 
 static const struct field ind_level_fields[] = {
     STR(struct ind_level, name, "一级指标"),
     DEC(struct ind_level, stated_weight, "分值（表列）"),
     DEC(struct ind_level, stated_score, "得分（表列）"),
-    ARR(struct ind_level, groups, "二级指标", s_ind_group),
+    ARR(struct ind_level, groups, "二级指标", schema_ind_group, .flags = FL_ROWS),
 };
-SCHEMA(s_ind_level, ind_level, "一级指标");
+const struct schema schema_ind_level = {"ind_level", "一级指标", sizeof(struct ind_level), ind_level_fields,
+                                        LEN(ind_level_fields)};
 
 static const struct field split_row_fields[] = {
     STR(struct split_row, name, "资金类别"),
@@ -375,10 +377,10 @@ static const struct field budget_request_fields[] = {
     DEC(struct budget_request, weight, "分值"),
     DEC(struct budget_request, stated_rate_pct, "执行率（%，表列）"),
     DEC(struct budget_request, stated_score, "得分（表列）"),
-    ARR(struct budget_request, by_income, "按收入性质分", s_split_row,
+    ARR(struct budget_request, by_income, "按收入性质分", s_split_row, .flags = FL_ROWS,
         NOTE("their 全年预算数 must add up to A")),
     DEC(struct budget_request, stated_income_total, "按收入性质合计（表列）"),
-    ARR(struct budget_request, by_expenditure, "按支出性质分", s_split_row,
+    ARR(struct budget_request, by_expenditure, "按支出性质分", s_split_row, .flags = FL_ROWS,
         NOTE("their 全年执行数 must add up to B")),
     DEC(struct budget_request, stated_expenditure_total, "按支出性质合计（表列）"),
 };
@@ -405,14 +407,14 @@ SCHEMA(s_main_task, main_task, "年度主要任务");
 #define SCORE_TABLE_FIELDS(T)                                                                      \
         AT(T, "budget", table.budget, "年度预算申请", FT_OBJ, .sub = &s_budget_request),           \
             AT(T, "goal", table.goal, "年度总体目标", FT_OBJ, .sub = &s_goal),                     \
-            AT(T, "indicators", table.indicators, "绩效指标", FT_ARR, .sub = &s_ind_level,         \
-               .count_off = offsetof(T, table.n_indicators)),                                      \
+            AT(T, "indicators", table.indicators, "绩效指标", FT_ARR, .sub = &schema_ind_level,         \
+               .count_off = offsetof(T, table.n_indicators), .flags = FL_ROWS),                                      \
             AT(T, "stated_total", table.stated_total, "总分（表列）", FT_DEC),                     \
             AT(T, "stated_grade", table.stated_grade, "评价等级（表列）", FT_STR)
 
 static const struct field self_eval_fields[] = {
     SCORE_TABLE_FIELDS(struct self_eval),
-    ARR(struct self_eval, main_tasks, "年度主要任务", s_main_task),
+    ARR(struct self_eval, main_tasks, "年度主要任务", s_main_task, .flags = FL_ROWS),
 };
 SCHEMA(s_self_eval, self_eval, "自评表");
 
@@ -421,7 +423,8 @@ static const struct field project_fields[] = {
     STR(struct project, category, "项目类别"),    SCORE_TABLE_FIELDS(struct project),
     TEXT(struct project, report, "项目自评报告"),
 };
-SCHEMA(s_project, project, "项目支出表");
+const struct schema schema_project = {"project", "项目支出表", sizeof(struct project), project_fields,
+                                      LEN(project_fields)};
 
 /* ---- narrative, statements, attachments ------------------------------- */
 
@@ -442,7 +445,7 @@ static const struct field narrative_fields[] = {
     TEXT(struct narrative, problems, "存在的问题及原因"),
     TEXT(struct narrative, measures, "改进措施"),
     TEXT(struct narrative, application, "结果应用及公开"),
-    ARR(struct narrative, other, "其他章节", s_section),
+    ARR(struct narrative, other, "其他章节", s_section, .flags = FL_ROWS),
 };
 SCHEMA(s_narrative, narrative, "报告正文");
 
@@ -470,21 +473,22 @@ SCHEMA(s_attachment, attachment, "附件");
 /* ---- the document ------------------------------------------------------ */
 
 static const struct field doc_fields[] = {
-    STR(struct doc, format, "格式标识", .flags = FL_REQUIRED,
+    STR(struct doc, format, "格式标识", .flags = FL_REQUIRED | FL_FIXED,
         NOTE("always \"" DOC_FORMAT_NAME "\"")),
-    AT(struct doc, "version", version, "格式版本", FT_INT, .flags = FL_REQUIRED, .min = 1,
+    AT(struct doc, "version", version, "格式版本", FT_INT, .flags = FL_REQUIRED | FL_FIXED, .min = 1,
        .max = 1000000),
-    OBJ(struct doc, unit, "预算单位", s_unit_info, .flags = FL_REQUIRED),
-    AT(struct doc, "fiscal_year", fiscal_year, "年度", FT_INT, .flags = FL_REQUIRED, .min = 2000,
+    OBJ(struct doc, unit, "预算单位", s_unit_info, .flags = FL_REQUIRED | FL_FIXED),
+    AT(struct doc, "fiscal_year", fiscal_year, "年度", FT_INT, .flags = FL_REQUIRED | FL_FIXED,
+       .min = 2000,
        .max = 2100),
-    STR(struct doc, scheme, "评分方案", NOTE("name of the scoring scheme; default \"national\"")),
+    STR(struct doc, scheme, "评分方案", .flags = FL_FIXED, NOTE("name of the scoring scheme; default \"national\"")),
     AT(struct doc, "basic_data", basic, "基础数据表", FT_OBJ, .sub = &s_basic_data),
     AT(struct doc, "performance_data", perf, "评价基础数据", FT_OBJ, .sub = &s_perf_data),
     AT(struct doc, "self_eval", self, "自评表", FT_OBJ, .sub = &s_self_eval),
-    ARR(struct doc, projects, "项目支出表", s_project),
+    ARR(struct doc, projects, "项目支出表", schema_project, .flags = FL_ROWS),
     OBJ(struct doc, narrative, "报告正文", s_narrative),
-    ARR(struct doc, statements, "文中表述", s_statement),
-    ARR(struct doc, attachments, "附件", s_attachment),
+    ARR(struct doc, statements, "文中表述", s_statement, .flags = FL_FIXED),
+    ARR(struct doc, attachments, "附件", s_attachment, .flags = FL_FIXED),
 };
 const struct schema schema_doc = {"document", "自评文档", sizeof(struct doc), doc_fields,
                                   LEN(doc_fields)};

@@ -1,5 +1,5 @@
 /* The descriptor tables of the document format: the root (struct doc), the
- * indicator row, and the enumerations renderers need. */
+ * indicator tree and the project (which edits name by identity), and the enumerations renderers need. */
 #ifndef JX_DOC_SCHEMA_H
 #define JX_DOC_SCHEMA_H
 
@@ -8,6 +8,9 @@
 
 extern const struct schema schema_doc;
 extern const struct schema schema_indicator;
+extern const struct schema schema_ind_group;
+extern const struct schema schema_ind_level;
+extern const struct schema schema_project;
 
 extern const struct enum_def enum_money_unit;
 extern const struct enum_def enum_cmp_op;

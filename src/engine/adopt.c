@@ -56,3 +56,11 @@ void engine_adopt(struct doc *d, const struct evaluation *e)
                 }
         }
 }
+
+struct evaluation *engine_settle(struct doc *d, const struct scheme *s)
+{
+        struct evaluation *e = engine_evaluate_with(d, s, ENGINE_RECORD_CELLS);
+        engine_adopt(d, e);
+        engine_free(e);
+        return engine_evaluate_with(d, s, ENGINE_RECORD_CELLS);
+}

@@ -123,6 +123,10 @@ struct evaluation *engine_evaluate(const struct doc *d, const struct scheme *s);
 enum {
         ENGINE_RECORD_CELLS = 1 << 0, /* record every computed cell (engine_cell) */
 };
+/* How many evaluations this process has made (for tests that count the
+ * work of an operation). */
+unsigned long engine_evaluate_count(void);
+
 /* engine_evaluate() with options. */
 struct evaluation *engine_evaluate_with(const struct doc *d, const struct scheme *s,
                                         unsigned options);
@@ -144,6 +148,10 @@ bool engine_cell(const struct evaluation *e, const char *path, dec_t *value, con
  * describes d — evaluate again. */
 void engine_adopt(struct doc *d, const struct evaluation *e);
 void engine_free(struct evaluation *e);
+
+/* Make d state what the engine computes (engine_adopt) and return its
+ * evaluation, with every computed cell: what the save pipeline keeps. */
+struct evaluation *engine_settle(struct doc *d, const struct scheme *s);
 
 /* Append how item i of table t was scored — rule, inputs, result — in
  * Chinese, e.g. "比例计分：已完成项目数 49 / 计划项目数 50 × 6 = 5.88". */

@@ -5,6 +5,7 @@
 
 #include "../base/xalloc.h"
 
+#include <stdatomic.h>
 #include <string.h>
 
 /* ---- item positions ------------------------------------------------------------ */
@@ -254,9 +255,17 @@ struct evaluation *engine_evaluate(const struct doc *d, const struct scheme *s)
         return engine_evaluate_with(d, s, 0);
 }
 
+static atomic_ulong evaluations; /* engine_evaluate_with() calls in this process */
+
+unsigned long engine_evaluate_count(void)
+{
+        return atomic_load(&evaluations);
+}
+
 struct evaluation *engine_evaluate_with(const struct doc *d, const struct scheme *s,
                                         unsigned options)
 {
+        atomic_fetch_add(&evaluations, 1);
         struct arena *a = arena_new();
         struct evaluation *e = arena_alloc(a, sizeof(*e)); /* zeroed, freed with its arena */
         e->arena = a;

@@ -7,6 +7,7 @@
 #ifndef JX_HTTP_H
 #define JX_HTTP_H
 
+#include "../app/app.h"
 #include "../base/arena.h"
 #include "../base/buf.h"
 #include "../store/store.h"
@@ -71,6 +72,7 @@ struct req {
         struct session session;
         unsigned char token_hash[32];
         struct scope scope; /* the units the user may see */
+        struct app app;     /* the context of the operations the handler runs */
 
         /* the answer */
         int status;
@@ -137,9 +139,10 @@ void reply_download(struct req *r, const char *media_type, const char *filename,
 /* Set the session cookie (NULL clears it). */
 void reply_session_cookie(struct req *r, const char *token);
 
-/* An entry in the audit log for this request (actor: the session's user,
- * or who the anonymous request claimed to be). Returns the store's
- * outcome, so a caller inside a transaction can roll back on failure. */
-enum store_rc req_audit(struct req *r, const char *action, const char *target, const char *detail);
+/* Set r->app, the context of the operations a handler runs, from what
+ * the request knows now (database, arena, time, user, scope, address).
+ * The router calls it before the handler; a handler that signs a user in
+ * or out calls it again. */
+void req_app_refresh(struct req *r);
 
 #endif

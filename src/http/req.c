@@ -176,19 +176,15 @@ void reply_session_cookie(struct req *r, const char *token)
         buf_free(&c);
 }
 
-enum store_rc req_audit(struct req *r, const char *action, const char *target, const char *detail)
+void req_app_refresh(struct req *r)
 {
-        struct audit_entry e = {
-            .at = r->now, .ip = r->ip, .action = action, .target = target, .detail = detail};
-        if (r->authed) {
-                e.user_id = r->session.user.id;
-                struct buf actor = BUF_INIT;
-                buf_printf(&actor, "%s %s", r->session.user.phone, r->session.user.name);
-                e.actor = arena_strdup(r->arena, buf_str(&actor));
-                buf_free(&actor);
-        } else {
-                const char *claimed = req_field(r, "phone");
-                e.actor = claimed ? claimed : "-";
-        }
-        return store_audit(r->db, &e);
+        const char *claimed = req_field(r, "phone");
+        r->app = (struct app){.db = r->db,
+                              .arena = r->arena,
+                              .now = r->now,
+                              .actor = r->authed ? &r->session.user : NULL,
+                              .system_actor = claimed ? claimed : "-",
+                              .ip = r->ip,
+                              .scope = r->scope,
+                              .session_max = server_config(r->srv)->session_max};
 }

@@ -300,6 +300,7 @@ static void guard_and_handle(struct req *r, const struct route *hit)
                 reply_error(r, 403, "页面已过期或请求来源无法验证（CSRF），请刷新页面后重试");
                 return;
         }
+        req_app_refresh(r);
         hit->handler(r);
 }
 

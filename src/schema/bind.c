@@ -525,6 +525,89 @@ bool bind_json(const char *text, size_t len, const struct schema *s, void *out, 
         return diags_count(errs) == before;
 }
 
+/* ---- checking in memory ------------------------------------------------------ */
+
+/* The rules parse_object() applies, applied to a struct in memory, as it
+ * would read back once written: required members present, texts within
+ * their limits and unit codes well formed, integers in range, arrays not
+ * too long, enumerations known. */
+static void check_object(struct parser *p, const struct schema *s, const void *base);
+
+static void check_field(struct parser *p, const struct field *f, const void *base)
+{
+        const void *m = field_cptr(f, base);
+        if (field_empty(f, base)) {
+                if (f->flags & FL_REQUIRED)
+                        error(p, f->label, "缺少必填字段");
+                return;
+        }
+        switch (f->type) {
+        case FT_STR:
+        case FT_TEXT: {
+                const char *str = *(const char *const *)m;
+                size_t n = strlen(str), limit = f->type == FT_TEXT ? SCHEMA_MAX_TEXT : SCHEMA_MAX_STR;
+                if (n > limit)
+                        error(p, f->label, "文本过长（%zu 字节），上限 %zu 字节", n, limit);
+                else if ((f->flags & FL_UNIT_CODE) && !is_unit_code(str, n))
+                        error(p, f->label, "单位编码应为 6 位数字");
+                break;
+        }
+        case FT_INT: {
+                int64_t n = *(const int64_t *)m;
+                if (n < f->min || n > f->max)
+                        error(p, f->label, "应为 %" PRId64 " 到 %" PRId64 " 之间的整数", f->min,
+                              f->max);
+                break;
+        }
+        case FT_ENUM: {
+                int v = *(const int *)m;
+                if (v < 0 || (size_t)v > f->en->n)
+                        error(p, f->label, "取值无效");
+                break;
+        }
+        case FT_OBJ:
+                check_object(p, f->sub, m);
+                break;
+        case FT_ARR:
+        case FT_DECS: {
+                size_t n = field_count(f, base);
+                if (n > SCHEMA_MAX_ITEMS) {
+                        error(p, f->label, "数组元素过多（%zu 个），上限 %d 个", n,
+                              SCHEMA_MAX_ITEMS);
+                        break;
+                }
+                for (size_t i = 0; f->type == FT_ARR && i < n; i++) {
+                        push_index(p, i);
+                        check_object(p, f->sub,
+                                     *(const char *const *)m + i * f->sub->size);
+                        pop(p);
+                }
+                break;
+        }
+        default:
+                break;
+        }
+}
+
+static void check_object(struct parser *p, const struct schema *s, const void *base)
+{
+        for (size_t i = 0; i < s->n_fields; i++) {
+                push_key(p, s->fields[i].key);
+                check_field(p, &s->fields[i], base);
+                pop(p);
+        }
+}
+
+bool bind_check(const struct schema *s, const void *p, struct diags *errs)
+{
+        struct parser *ps = xcalloc(1, sizeof(*ps));
+        ps->errs = errs;
+        size_t before = diags_count(errs);
+        check_object(ps, s, p);
+        free(ps);
+        return diags_count(errs) == before;
+}
+
 /* ---- writing ---------------------------------------------------------------- */
 
 static void write_field(struct jsonw *w, const struct field *f, const void *base)

@@ -28,6 +28,46 @@ void schema_init(const struct schema *s, void *p)
         }
 }
 
+void schema_copy(const struct schema *s, void *dst, const void *src, struct arena *a)
+{
+        memcpy(dst, src, s->size);
+        for (size_t i = 0; i < s->n_fields; i++) {
+                const struct field *f = &s->fields[i];
+                void *m = field_ptr(f, dst);
+                const void *from = field_cptr(f, src);
+                switch (f->type) {
+                case FT_STR:
+                case FT_TEXT:
+                        if (*(const char *const *)from)
+                                *(char **)m = arena_strdup(a, *(const char *const *)from);
+                        break;
+                case FT_OBJ:
+                        schema_copy(f->sub, m, from, a);
+                        break;
+                case FT_ARR: {
+                        size_t n = field_count(f, src);
+                        const char *items = *(const char *const *)from;
+                        char *copy = n ? arena_alloc(a, n * f->sub->size) : NULL;
+                        for (size_t k = 0; k < n; k++)
+                                schema_copy(f->sub, copy + k * f->sub->size,
+                                            items + k * f->sub->size, a);
+                        *(char **)m = copy;
+                        break;
+                }
+                case FT_DECS: {
+                        size_t n = field_count(f, src);
+                        dec_t *copy = n ? arena_alloc(a, n * sizeof(dec_t)) : NULL;
+                        if (n)
+                                memcpy(copy, *(const dec_t *const *)from, n * sizeof(dec_t));
+                        *(dec_t **)m = copy;
+                        break;
+                }
+                default:
+                        break;
+                }
+        }
+}
+
 bool field_empty(const struct field *f, const void *base)
 {
         const void *m = field_cptr(f, base);

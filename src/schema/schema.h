@@ -32,6 +32,9 @@ enum ftype {
 enum {
         FL_REQUIRED = 1 << 0,  /* must be present */
         FL_UNIT_CODE = 1 << 1, /* six ASCII digits */
+        FL_FIXED = 1 << 2,     /* never set by a user's change (who, when, scheme, files);
+                                  applies to everything inside the member too */
+        FL_ROWS = 1 << 3,      /* an array whose rows users add, remove and move */
 };
 
 struct enum_def {
@@ -77,6 +80,10 @@ enum {
  * DEC_NONE, SCHEMA_INT_NONE, NULL, 0. */
 void schema_init(const struct schema *s, void *p);
 
+/* Copy the struct at src (described by s) to dst, with every string and
+ * array it reaches copied into arena a (a deep copy). */
+void schema_copy(const struct schema *s, void *dst, const void *src, struct arena *a);
+
 /* True if the member f of the struct at base holds nothing (unset value,
  * empty array, object whose members are all empty). */
 bool field_empty(const struct field *f, const void *base);
@@ -119,6 +126,11 @@ bool bind_json(const char *text, size_t len, const struct schema *s, void *out, 
  * where (line and column) and the text it stopped at, e.g. "语法错误（第 2
  * 行第 13 列，在“,”附近）". */
 void bind_json_error(const void *jansson_error, struct buf *out);
+
+/* Check the struct at p (described by s) in memory by the rules
+ * bind_json() applies to a text, as if it were written and read back:
+ * one diagnostic per problem, named by its JSON path; true when none. */
+bool bind_check(const struct schema *s, const void *p, struct diags *errs);
 
 /* Write the struct at p as a JSON object: members in table order, empty
  * members omitted, decimals as shortest exact strings. */

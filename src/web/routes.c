@@ -1,7 +1,7 @@
 /* The route table: method, path, handler, flags and the posts allowed
  * (the authorization matrix of docs/security.md). Guards in route.c run
  * before every handler: session, one-time password, post, CSRF. */
-#include "pages.h"
+#include "handlers.h"
 
 #include "../auth/authz.h"
 

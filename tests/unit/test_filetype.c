@@ -4,7 +4,7 @@
 #include "../support/samples.h"
 #include "../support/testutil.h"
 
-#include "../../src/web/filetype.h"
+#include "../../src/app/filetype.h"
 
 static struct arena *a;
 

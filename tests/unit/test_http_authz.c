@@ -6,7 +6,7 @@
  * sees everything. */
 #include "../support/http.h"
 
-#include "../../src/web/pages.h"
+#include "../../src/web/handlers.h"
 
 static char db_path[512];
 static struct server srv;

@@ -9,7 +9,7 @@
 
 #include "../../src/doc/doc_io.h"
 #include "../../src/store/db.h"
-#include "../../src/web/files.h"
+#include "../../src/app/files.h"
 
 #include <jansson.h>
 #include <stdarg.h>
@@ -737,7 +737,8 @@ static void test_the_page_works_with_plain_forms(void **state)
  * preparer of 103001, with the task and its document. */
 struct gate {
         struct db *db;
-        struct req r;
+        struct app a;
+        struct user preparer;
         struct task task;
         struct doc *doc;
 };
@@ -749,10 +750,11 @@ static void gate_open(struct gate *g, const char *name)
         snprintf(cmd, sizeof cmd, "cp %s %s", pristine, path);
         assert_int_equal(system(cmd), 0);
         g->db = test_db_open(path);
-        ops_local_begin(&g->r, g->db, "test");
-        assert_int_equal(
-            store_user_by_phone(g->db, g->r.arena, phones[PREPARER], &g->r.session.user), STORE_OK);
-        assert_int_equal(store_task_get(g->db, g->r.arena, task_main, true, &g->task), STORE_OK);
+        app_local_begin(&g->a, g->db, "test");
+        assert_int_equal(store_user_by_phone(g->db, g->a.arena, phones[PREPARER], &g->preparer),
+                         STORE_OK);
+        g->a.actor = &g->preparer;
+        assert_int_equal(store_task_get(g->db, g->a.arena, task_main, true, &g->task), STORE_OK);
         struct diags errs = DIAGS_INIT;
         g->doc = doc_parse(g->task.document, strlen(g->task.document), &errs);
         assert_non_null(g->doc);
@@ -762,14 +764,14 @@ static void gate_open(struct gate *g, const char *name)
 static void gate_close(struct gate *g)
 {
         doc_free(g->doc);
-        ops_local_end(&g->r);
+        app_local_end(&g->a);
         db_close(g->db);
 }
 
 static void missing(struct gate *g, const struct doc *d, const char *want)
 {
         struct buf why = BUF_INIT;
-        bool lacking = files_missing(&g->r, &g->task, d, &why);
+        bool lacking = files_missing(&g->a, &g->task, d, &why);
         if (want) {
                 assert_true(lacking);
                 assert_string_equal(why.data, want);
@@ -783,18 +785,14 @@ static void missing(struct gate *g, const struct doc *d, const char *want)
 static int64_t gate_upload(struct gate *g, const char *kind, const char *project,
                            const char *filename, const struct buf *data)
 {
-        struct upload up = {"file", filename, NULL, data->data, data->len};
-        g->r.uploads = &up;
-        g->r.n_uploads = 1;
+        struct upload_file up = {filename, data->data, data->len};
         struct stored_file stored;
-        struct op out = {0};
-        bool ok = op_file_upload(&g->r, &g->task, g->doc, kind, project, &stored, &out);
+        struct outcome out = {0};
+        bool ok = app_file_upload(&g->a, &g->task, g->doc, kind, project, &up, 1, &stored, &out);
         if (!ok)
-                fprintf(stderr, "%s: %d %s\n", filename, out.status, out.error);
+                fprintf(stderr, "%s: %d %s\n", filename, (int)out.status, out.error);
         assert_true(ok);
-        assert_int_equal(out.status, 201);
-        g->r.uploads = NULL;
-        g->r.n_uploads = 0;
+        assert_int_equal(out.status, APP_CREATED);
         return out.id;
 }
 
@@ -821,8 +819,8 @@ static void test_files_missing_before_and_after(void **state)
         gate_upload(&g, "project_report", PROJECT_A, "A.pdf", &pdf);
         missing(&g, g.doc, NULL);
         /* deleting the report opens the gap again */
-        struct op out = {0};
-        assert_true(op_file_delete(&g.r, &g.task, self, &out));
+        struct outcome out = {0};
+        assert_true(app_file_delete(&g.a, &g.task, self, &out));
         missing(&g, g.doc, "请先上传：自评报告。");
         /* the API reports the same sentence */
         buf_free(&pdf);

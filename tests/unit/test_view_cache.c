@@ -3,7 +3,7 @@
  * clearing; and many threads reading and writing at once. */
 #include "../support/testutil.h"
 
-#include "../../src/web/view_cache.h"
+#include "../../src/web/html/view_cache.h"
 
 #include <pthread.h>
 

@@ -1,0 +1,93 @@
+/* The task list table and the query links (see task_list.h). */
+#include "task_list.h"
+
+#include "layout.h"
+
+#include "../../workflow/workflow.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void param(struct buf *b, const char *name, const char *value)
+{
+        if (!value || !*value)
+                return;
+        buf_printf(b, "%s%s=", b->len > 1 ? "&" : "", name);
+        for (const unsigned char *p = (const unsigned char *)value; *p; p++)
+                if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                    (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' || *p == '_')
+                        buf_putc(b, (char)*p);
+                else
+                        buf_printf(b, "%%%02X", *p);
+}
+const char *query_link(struct req *r, const struct query_form *f, const char *sort,
+                       const char *order, int64_t page)
+{
+        struct buf b = BUF_INIT;
+        buf_putc(&b, '?');
+        param(&b, "year", f->typed.year);
+        param(&b, "unit", f->typed.unit);
+        param(&b, "status", f->typed.status);
+        param(&b, "grade", f->typed.grade);
+        param(&b, "min", f->typed.min);
+        param(&b, "max", f->typed.max);
+        param(&b, "findings", f->typed.findings);
+        param(&b, "sort", sort ? sort : f->typed.sort);
+        param(&b, "order", order ? order : f->typed.order);
+        if (page > 1) {
+                char n[24];
+                snprintf(n, sizeof n, "%lld", (long long)page);
+                param(&b, "page", n);
+        }
+        const char *s = arena_strdup(r->arena, buf_str(&b));
+        buf_free(&b);
+        return s;
+}
+
+
+static const struct {
+        enum task_sort key;
+        const char *label;
+        bool num;
+} columns[] = {
+    {SORT_YEAR, "年度", false},     {SORT_UNIT, "单位", false},        {SORT_STATUS, "状态", false},
+    {SORT_TOTAL, "计算总分", true}, {SORT_GRADE, "等级", false},       {SORT_ERRORS, "错误", true},
+    {SORT_WARNINGS, "警告", true},  {SORT_UPDATED, "更新时间", false},
+};
+
+static void head(struct req *r, const struct query_form *f)
+{
+        html_raw(r, "<table class=\"tasks\"><thead><tr>");
+        for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++) {
+                html_raw(r, columns[i].num ? "<th class=\"num\">" : "<th>");
+                if (!f) {
+                        html(r, "%s</th>", columns[i].label);
+                        continue;
+                }
+                bool current = f->q.sort == columns[i].key;
+                const char *order = current && !f->q.desc ? "desc" : "asc";
+                const char *link = query_link(r, f, query_sort_names[columns[i].key], order, 1);
+                html(r, "<a href=\"/tasks%s\"%s>%s%s</a></th>", link,
+                     current ? " aria-current=\"true\"" : "", columns[i].label,
+                     current ? (f->q.desc ? " ▼" : " ▲") : "");
+        }
+        html_raw(r, "</tr></thead><tbody>");
+}
+
+void view_task_table(struct req *r, const struct task *tasks, size_t n, const struct query_form *f)
+{
+        head(r, f);
+        for (size_t i = 0; i < n; i++) {
+                const struct task *t = &tasks[i];
+                html(r,
+                     "<tr><td>%lld</td><td><a href=\"/tasks/%lld\">%s %s</a></td><td>%s</td>"
+                     "<td class=\"num\">%s</td><td>%s</td>",
+                     (long long)t->year, (long long)t->id, t->unit_code, t->unit_name,
+                     wf_status_label(wf_status_parse(t->status)), t->total ? t->total : "—",
+                     t->grade ? t->grade : "—");
+                html_raw(r, t->errors ? "<td class=\"num diff\">" : "<td class=\"num\">");
+                html(r, "%lld</td><td class=\"num\">%lld</td><td>%s</td></tr>",
+                     (long long)t->errors, (long long)t->warnings, fmt_time(r, t->updated_at));
+        }
+        html_raw(r, "</tbody></table>");
+}
