@@ -4,6 +4,7 @@
  * operation and write its outcome as JSON. A new one-time password is
  * returned once, in the answer to the call that made it. */
 #include "../web.h"
+#include "../../app/lists.h"
 #include "json.h"
 #include "../../app/admin.h"
 #include "../handlers.h"
@@ -77,8 +78,9 @@ static void year_json(struct jsonw *w, const struct year *y)
 /* {"unit": …} with status, or 503 when the unit cannot be read back. */
 static void reply_unit(struct req *r, int status, const char *code)
 {
+        struct outcome rd = {0};
         struct unit u;
-        if (store_unit_by_code(r->db, r->arena, code, &u) != STORE_OK) {
+        if (!app_unit(&r->app, code, &u, &rd)) {
                 reply_error(r, 503, "数据库繁忙，请稍后重试");
                 return;
         }
@@ -92,8 +94,9 @@ static void reply_unit(struct req *r, int status, const char *code)
 /* {"user": …[, "one_time_password": secret]} with status. */
 static void reply_user(struct req *r, int status, int64_t id, const char *secret)
 {
+        struct outcome rd = {0};
         struct user u;
-        if (store_user_by_id(r->db, r->arena, id, &u) != STORE_OK) {
+        if (!app_user(&r->app, id, &u, &rd)) {
                 reply_error(r, 503, "数据库繁忙，请稍后重试");
                 return;
         }
@@ -112,9 +115,10 @@ static void reply_user(struct req *r, int status, int64_t id, const char *secret
 
 void api_units(struct req *r)
 {
+        struct outcome rd = {0};
         struct unit *units;
         size_t n;
-        if (store_units(r->db, r->arena, &r->scope, &units, &n) != STORE_OK) {
+        if (!app_units(&r->app, &units, &n, &rd)) {
                 reply_error(r, 503, "读取单位失败，请稍后重试");
                 return;
         }
@@ -141,11 +145,12 @@ void api_unit_create(struct req *r)
 
 void api_unit_update(struct req *r)
 {
+        struct outcome rd = {0};
         struct outcome out = {0};
         bool disabled;
         const char *code = r->path_args[0];
         struct unit stored;
-        if (store_unit_by_code(r->db, r->arena, code, &stored) != STORE_OK)
+        if (!app_unit(&r->app, code, &stored, &rd))
                 stored.disabled = false; /* the operation answers 404 */
         if (!flag(r, "disabled", stored.disabled, &disabled, &out) ||
             !app_unit_update(&r->app, code, req_field(r, "version"), req_field(r, "name"), disabled,
@@ -160,9 +165,10 @@ void api_unit_update(struct req *r)
 
 void api_users(struct req *r)
 {
+        struct outcome rd = {0};
         struct user *users;
         size_t n;
-        if (store_users(r->db, r->arena, &r->scope, &users, &n) != STORE_OK) {
+        if (!app_users(&r->app, &users, &n, &rd)) {
                 reply_error(r, 503, "读取账号失败，请稍后重试");
                 return;
         }
@@ -189,6 +195,7 @@ void api_user_create(struct req *r)
 
 void api_user_update(struct req *r)
 {
+        struct outcome rd = {0};
         int64_t id = req_arg_id(r, 0);
         if (!id) {
                 reply_error(r, 404, "账号不存在");
@@ -197,7 +204,7 @@ void api_user_update(struct req *r)
         struct outcome out = {0};
         bool disabled;
         struct user stored;
-        if (store_user_by_id(r->db, r->arena, id, &stored) != STORE_OK)
+        if (!app_user(&r->app, id, &stored, &rd))
                 stored.disabled = false; /* the operation answers 404 */
         if (!flag(r, "disabled", stored.disabled, &disabled, &out) ||
             !app_user_update(&r->app, id, req_field(r, "version"), req_field(r, "name"),
@@ -227,9 +234,10 @@ void api_user_reset(struct req *r)
 
 void api_years(struct req *r)
 {
+        struct outcome rd = {0};
         struct year *years;
         size_t n;
-        if (store_years(r->db, r->arena, &years, &n) != STORE_OK) {
+        if (!app_years(&r->app, &years, &n, &rd)) {
                 reply_error(r, 503, "读取年度失败，请稍后重试");
                 return;
         }
@@ -245,13 +253,14 @@ void api_years(struct req *r)
 
 void api_year_create(struct req *r)
 {
+        struct outcome rd = {0};
         struct outcome out = {0};
         struct year y;
         if (!app_year_create(&r->app, req_field(r, "year"), req_field(r, "scheme"), &out)) {
                 api_fail(r, &out);
                 return;
         }
-        if (store_year_get(r->db, r->arena, out.id, &y) != STORE_OK) {
+        if (!app_year(&r->app, out.id, &y, &rd)) {
                 reply_error(r, 503, "数据库繁忙，请稍后重试");
                 return;
         }
@@ -283,6 +292,7 @@ void api_year_issue(struct req *r)
 
 void api_goals_import(struct req *r)
 {
+        struct outcome rd = {0};
         int64_t year = req_arg_id(r, 0);
         if (!year) {
                 reply_error(r, 404, "该年度不存在，请先设置年度");
@@ -294,7 +304,7 @@ void api_goals_import(struct req *r)
                 return;
         }
         struct unit u;
-        if (store_unit_by_id(r->db, r->arena, out.id, &u) != STORE_OK) {
+        if (!app_unit_by_id(&r->app, out.id, &u, &rd)) {
                 reply_error(r, 503, "数据库繁忙，请稍后重试");
                 return;
         }

@@ -4,6 +4,7 @@
  * (POST …/files/{fid}/delete). The same operations as the 文件 page
  * (src/app/files.c); access as on the task API (task_open). */
 #include "../web.h"
+#include "../../app/lists.h"
 #include "json.h"
 #include "../../app/files.h"
 #include "../handlers.h"
@@ -37,12 +38,13 @@ static void api_file(struct jsonw *w, const struct stored_file *f)
 
 void api_files(struct req *r)
 {
+        struct outcome rd = {0};
         struct task_view tv;
         if (!web_task_open(r, TASK_EVALUATED, &tv))
                 return;
         struct stored_file *files;
         size_t n;
-        if (store_files(r->db, r->arena, tv.task.id, &files, &n) != STORE_OK) {
+        if (!app_task_files(&r->app, &tv.task, &files, &n, &rd)) {
                 reply_error(r, 500, "读取附件失败，请稍后重试");
                 task_view_free(&tv);
                 return;

@@ -4,6 +4,7 @@
  * the changes: preview, save (under the task's version) and the review
  * actions. The operations are those of the pages (src/app). */
 #include "../web.h"
+#include "../../app/lists.h"
 #include "json.h"
 #include "../handlers.h"
 #include "../../app/query.h"
@@ -104,12 +105,13 @@ void api_task_document(struct req *r)
 
 void api_task_events(struct req *r)
 {
+        struct outcome rd = {0};
         struct task_view tv;
         if (!web_task_open(r, TASK_ROW, &tv))
                 return;
         struct task_event *ev;
         size_t n;
-        if (store_task_events(r->db, r->arena, tv.task.id, &ev, &n) != STORE_OK) {
+        if (!app_task_events(&r->app, &tv.task, &ev, &n, &rd)) {
                 reply_error(r, 503, "读取办理记录失败，请稍后重试");
                 return;
         }

@@ -1,6 +1,8 @@
 /* The frame of a task's pages and its timeline (see task_page.h). */
 #include "task_frame.h"
 
+#include "../../app/lists.h"
+
 #include "../../workflow/workflow.h"
 
 #include <jansson.h>
@@ -70,10 +72,11 @@ static void changes(struct req *r, const char *json)
 
 void task_timeline(struct req *r, const struct task *t)
 {
+        struct outcome rd = {0};
         struct task_event *ev;
         size_t n;
         html_raw(r, "<h2 id=\"timeline\">办理记录</h2>");
-        if (store_task_events(r->db, r->arena, t->id, &ev, &n) != STORE_OK) {
+        if (!app_task_events(&r->app, t, &ev, &n, &rd)) {
                 page_error(r, "读取办理记录失败，请稍后刷新页面重试");
                 return;
         }

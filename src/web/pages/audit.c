@@ -2,6 +2,7 @@
  * first, 200 a page, older pages by ?before=<id>. The log is append-only;
  * this page only reads it. */
 #include "../web.h"
+#include "../../app/lists.h"
 #include "../html/layout.h"
 #include "../handlers.h"
 
@@ -47,6 +48,7 @@ static const char *action_label(const char *action)
 
 void page_audit(struct req *r)
 {
+        struct outcome rd = {0};
         const char *before_s = req_param(r, "before");
         int64_t before = 0;
         if (before_s && *before_s) {
@@ -58,7 +60,7 @@ void page_audit(struct req *r)
         }
         struct audit_entry *e;
         size_t n;
-        if (store_audit_list(r->db, r->arena, before, AUDIT_PAGE + 1, &e, &n) != STORE_OK) {
+        if (!app_audit_entries(&r->app, before, AUDIT_PAGE + 1, &e, &n, &rd)) {
                 reply_error(r, 503, "读取审计日志失败，请稍后重试");
                 return;
         }

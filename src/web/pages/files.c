@@ -4,6 +4,7 @@
  * review also uploads and deletes. Plain forms: works without
  * JavaScript. The writes are app_file_upload/app_file_delete (src/app/files.c). */
 #include "../web.h"
+#include "../../app/lists.h"
 #include "../../app/files.h"
 #include "../../app/filetype.h"
 #include "../html/layout.h"
@@ -164,10 +165,11 @@ static void upload_form(struct req *r, const struct task *t, const struct doc *d
 static void files_page(struct req *r, const struct task_view *tv, int status, const char *error,
                        const struct files_form *form)
 {
+        struct outcome rd = {0};
         const struct task *t = &tv->task;
         struct stored_file *files;
         size_t n;
-        if (store_files(r->db, r->arena, t->id, &files, &n) != STORE_OK) {
+        if (!app_task_files(&r->app, t, &files, &n, &rd)) {
                 reply_error(r, 500, "读取附件失败，请稍后重试");
                 return;
         }
@@ -240,17 +242,11 @@ void page_file_download(struct req *r)
         struct task_view tv;
         if (!web_task_open(r, TASK_ROW, &tv))
                 return;
-        int64_t id = req_arg_id(r, 1);
         struct stored_file f;
-        enum store_rc rc =
-            id > 0 ? store_file_get(r->db, r->arena, tv.task.id, id, &f) : STORE_NOT_FOUND;
-        if (rc != STORE_OK) {
-                reply_error(r, rc == STORE_NOT_FOUND ? 404 : 500,
-                            rc == STORE_NOT_FOUND ? "附件不存在或已被删除"
-                                                  : "读取附件失败，请稍后重试");
-                task_view_free(&tv);
-                return;
-        }
-        reply_download(r, f.media_type, f.name, f.content, (size_t)f.size);
+        struct outcome out = {0};
+        if (app_task_file(&r->app, &tv.task, req_arg_id(r, 1), &f, &out))
+                reply_download(r, f.media_type, f.name, f.content, (size_t)f.size);
+        else
+                reply_failure(r, &out);
         task_view_free(&tv);
 }

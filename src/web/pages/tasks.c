@@ -5,6 +5,7 @@
  * evaluation read-only), with the review actions (POST
  * /tasks/{id}/transition). */
 #include "../web.h"
+#include "../../app/lists.h"
 #include "../html/layout.h"
 #include "../handlers.h"
 #include "../../app/query.h"
@@ -19,9 +20,10 @@
 
 static void query_form(struct req *r, const struct query_form *f)
 {
+        struct outcome rd = {0};
         struct year *years;
         size_t n_years = 0;
-        if (store_years(r->db, r->arena, &years, &n_years) != STORE_OK)
+        if (!app_years(&r->app, &years, &n_years, &rd))
                 n_years = 0;
         html_raw(r, "<form method=\"get\" action=\"/tasks\" class=\"card inline query\">"
                     "<label>年度<select name=\"year\"><option value=\"\">全部年度</option>");

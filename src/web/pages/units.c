@@ -3,6 +3,7 @@
  * writes are op_unit_create/op_unit_update (ops_admin.c); this file only
  * reads the form and renders the outcome. */
 #include "../web.h"
+#include "../../app/lists.h"
 #include "../html/layout.h"
 #include "../../app/admin.h"
 #include "../handlers.h"
@@ -79,10 +80,11 @@ static void row_form(struct req *r, const struct unit *u, const struct unit_form
 static void units_page(struct req *r, int status, const char *notice, const char *error,
                        const struct unit_form *f)
 {
+        struct outcome rd = {0};
         bool admin = r->session.user.role == ROLE_ADMIN;
         struct unit *units;
         size_t n;
-        if (store_units(r->db, r->arena, &r->scope, &units, &n) != STORE_OK) {
+        if (!app_units(&r->app, &units, &n, &rd)) {
                 reply_error(r, 503, "读取单位失败，请稍后重试");
                 return;
         }

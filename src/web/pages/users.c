@@ -4,6 +4,7 @@
  * the post, and nowhere else (not in a URL, not stored in clear). The
  * writes are op_user_* (ops_admin.c). */
 #include "../web.h"
+#include "../../app/lists.h"
 #include "../html/layout.h"
 #include "../../app/admin.h"
 #include "../handlers.h"
@@ -119,12 +120,12 @@ static void row_forms(struct req *r, const struct user *u, const struct user_for
 static void users_page(struct req *r, int status, const char *notice, const char *error,
                        const struct secret *s, const struct user_form *f)
 {
-        struct scope all = {.all = true};
+        struct outcome rd = {0};
         struct user *users;
         struct unit *units;
         size_t n, n_units;
-        if (store_users(r->db, r->arena, &r->scope, &users, &n) != STORE_OK ||
-            store_units(r->db, r->arena, &all, &units, &n_units) != STORE_OK) {
+        if (!app_users(&r->app, &users, &n, &rd) ||
+            !app_all_units(&r->app, &units, &n_units, &rd)) {
                 reply_error(r, 503, "读取账号失败，请稍后重试");
                 return;
         }
@@ -216,6 +217,7 @@ void page_user_update(struct req *r)
 
 void page_user_reset(struct req *r)
 {
+        struct outcome rd = {0};
         struct outcome out = {0};
         struct user_form empty = {0};
         if (!app_user_reset(&r->app, req_arg_id(r, 0), &out)) {
@@ -224,7 +226,7 @@ void page_user_reset(struct req *r)
         }
         struct user u;
         struct secret s = {.password = out.secret};
-        if (store_user_by_id(r->db, r->arena, out.id, &u) == STORE_OK) {
+        if (app_user(&r->app, out.id, &u, &rd)) {
                 s.phone = u.phone;
                 s.name = u.name;
         }

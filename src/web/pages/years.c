@@ -3,6 +3,7 @@
  * issuing the year's self-evaluation tasks. The writes are op_year_create,
  * op_goals_import and op_year_issue (ops_admin.c). */
 #include "../web.h"
+#include "../../app/lists.h"
 #include "../html/layout.h"
 #include "../../app/admin.h"
 #include "../handlers.h"
@@ -95,9 +96,10 @@ static void year_forms(struct req *r, const struct year *y, const struct year_fo
 static void years_page(struct req *r, int status, const char *notice, const char *error,
                        const struct year_form *f)
 {
+        struct outcome rd = {0};
         struct year *years;
         size_t n;
-        if (store_years(r->db, r->arena, &years, &n) != STORE_OK) {
+        if (!app_years(&r->app, &years, &n, &rd)) {
                 reply_error(r, 503, "读取年度失败，请稍后重试");
                 return;
         }
@@ -171,6 +173,7 @@ void page_year_issue(struct req *r)
 
 void page_goals_import(struct req *r)
 {
+        struct outcome rd = {0};
         struct year_form f = {.goals_year = req_arg_id(r, 0), .document = req_param(r, "document")};
         struct outcome out = {0};
         const char *doc = f.document ? f.document : "";
@@ -180,7 +183,7 @@ void page_goals_import(struct req *r)
         }
         struct unit u;
         const char *notice = req_printf(r, "已导入 %lld 年度绩效目标。", (long long)f.goals_year);
-        if (store_unit_by_id(r->db, r->arena, out.id, &u) == STORE_OK)
+        if (app_unit_by_id(&r->app, out.id, &u, &rd))
                 notice = req_printf(r, "已导入单位 %s（%s）的 %lld 年度绩效目标。", u.code, u.name,
                                     (long long)f.goals_year);
         struct year_form empty = {0};

@@ -1,0 +1,32 @@
+/* Reading what the actor may see, for the pages, the API and the command
+ * line: units and accounts in scope, fiscal years, the audit log, a task's
+ * timeline and files. Each fails with APP_UNAVAILABLE when the database
+ * does (nothing to show), APP_NOT_FOUND for a single row that is not
+ * there. Results live in the operation's arena. */
+#ifndef JX_APP_LISTS_H
+#define JX_APP_LISTS_H
+
+#include "app.h"
+
+bool app_units(struct app *a, struct unit **units, size_t *n, struct outcome *out);
+bool app_unit(struct app *a, const char *code, struct unit *u, struct outcome *out);
+bool app_unit_by_id(struct app *a, int64_t id, struct unit *u, struct outcome *out);
+/* Every unit, whatever the actor's scope (the choices of an account's unit). */
+bool app_all_units(struct app *a, struct unit **units, size_t *n, struct outcome *out);
+bool app_users(struct app *a, struct user **users, size_t *n, struct outcome *out);
+bool app_user(struct app *a, int64_t id, struct user *u, struct outcome *out);
+bool app_years(struct app *a, struct year **years, size_t *n, struct outcome *out);
+bool app_year(struct app *a, int64_t year, struct year *y, struct outcome *out);
+/* The newest audit entries first, at most limit, older than before_id > 0. */
+bool app_audit_entries(struct app *a, int64_t before_id, size_t limit, struct audit_entry **e,
+                       size_t *n, struct outcome *out);
+/* The timeline of task t (opened by task_open, so in scope), oldest first. */
+bool app_task_events(struct app *a, const struct task *t, struct task_event **e, size_t *n,
+                     struct outcome *out);
+/* The files of task t without content, in upload order; one with it. */
+bool app_task_files(struct app *a, const struct task *t, struct stored_file **f, size_t *n,
+                    struct outcome *out);
+bool app_task_file(struct app *a, const struct task *t, int64_t id, struct stored_file *f,
+                   struct outcome *out);
+
+#endif
