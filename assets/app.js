@@ -9,10 +9,11 @@ document.addEventListener("submit", (event) => {
   if (question && !window.confirm(question)) event.preventDefault();
 });
 
-// The edit pages: the server draws the page again from what was typed
-// (POST with preview=1, nothing saved); this script copies the computed
-// cells, the notes and the summary from that page into this one. All the
-// arithmetic stays on the server, in the engine.
+// The edit pages. While the user types, the form goes to the task's
+// preview (POST /api/tasks/{id}/preview, nothing saved) and the answer's
+// JSON refreshes the computed cells, the notes under the rows, the
+// summary and the fields refused. All the arithmetic stays on the server,
+// in the engine; this script only copies its answer into the page.
 for (const form of document.querySelectorAll("form.edit-form[data-preview]")) {
   const status = form.querySelector("[data-status]");
   let timer = 0;
@@ -23,19 +24,100 @@ for (const form of document.querySelectorAll("form.edit-form[data-preview]")) {
     if (status) status.textContent = text;
   };
 
-  // For each <tag attribute=key> of the fresh page, the same one here.
-  const copy = (from, tag, attribute, take) => {
-    for (const fresh of from.querySelectorAll(`${tag}[${attribute}]`)) {
-      const key = CSS.escape(fresh.getAttribute(attribute));
-      const here = document.querySelector(`${tag}[${attribute}="${key}"]`);
-      if (here) take(here, fresh);
+  const byAttr = (attribute, value) =>
+    document.querySelector(`[${attribute}="${CSS.escape(value)}"]`);
+
+  const cells = (answer) => {
+    for (const [key, cell] of Object.entries(answer.cells || {})) {
+      const output = byAttr("data-cell", key);
+      if (output) output.textContent = cell.text;
+      const stated = byAttr("data-stated", key);
+      if (stated) {
+        stated.hidden = !cell.stated;
+        stated.textContent = cell.stated ? "表列 " + cell.stated : "";
+      }
     }
   };
 
+  const note = (finding) => {
+    const p = document.createElement("p");
+    p.className = "note " + finding.severity;
+    const tag = document.createElement("span");
+    tag.className = "tag " + finding.severity;
+    tag.textContent = finding.severity_label;
+    p.append(tag, " " + finding.message);
+    return p;
+  };
+
+  const notes = (answer) => {
+    const boxes = new Map();
+    for (const box of document.querySelectorAll("[data-notes]")) {
+      box.replaceChildren();
+      boxes.set(box.getAttribute("data-notes"), box);
+    }
+    const listed = document.querySelector("[data-findings]");
+    if (listed) listed.replaceChildren();
+    let errors = 0;
+    let warnings = 0;
+    for (const finding of answer.findings || []) {
+      const box = finding.row && boxes.get(finding.row);
+      if (!box) continue;
+      box.append(note(finding));
+      if (finding.severity === "error") errors++;
+      if (finding.severity === "warning") warnings++;
+      if (listed && finding.severity !== "info") {
+        const li = document.createElement("li");
+        const tag = document.createElement("span");
+        tag.className = "tag " + finding.severity;
+        tag.textContent = finding.severity_label;
+        const link = document.createElement("a");
+        link.href = "#" + finding.anchor;
+        link.textContent = finding.label;
+        li.append(tag, " ", link, "：" + finding.message);
+        listed.append(li);
+      }
+    }
+    const set = (selector, text) => {
+      const node = document.querySelector(selector);
+      if (node) node.textContent = text;
+    };
+    set('[data-count="errors"]', errors);
+    set('[data-count="warnings"]', warnings);
+    set('[data-count="task-errors"]', answer.errors);
+    set("[data-total]", answer.total === null ? "—" : Number(answer.total).toFixed(2));
+    set("[data-grade]", answer.grade || "");
+  };
+
+  // A value the engine refused, at its field: a red border and the rule.
+  const refused = (answer) => {
+    const bad = new Map((answer.refused || []).map((r) => [r.path, r.message]));
+    for (const field of form.querySelectorAll("input[name^='$'], textarea, select")) {
+      const message = bad.get(field.name);
+      let hint = field.parentElement.querySelector(".field-error.live");
+      field.classList.toggle("invalid", Boolean(message));
+      if (message) field.setAttribute("aria-invalid", "true");
+      else field.removeAttribute("aria-invalid");
+      if (message && !hint) {
+        hint = document.createElement("small");
+        hint.className = "field-error live";
+        hint.setAttribute("role", "alert");
+        field.after(hint);
+      }
+      if (hint) {
+        hint.textContent = message || "";
+        hint.hidden = !message;
+      }
+    }
+  };
+
+  let last = ""; // the form as last sent: nothing to do when it has not changed
   const preview = async () => {
-    const ticket = ++sent;
     const body = new URLSearchParams(new FormData(form));
-    body.set("preview", "1");
+    body.delete("op");
+    if (body.toString() === last) return;
+    last = body.toString();
+    const ticket = ++sent;
+    form.dataset.busy = "1";
     say("正在按填写内容重新计算……");
     try {
       const response = await fetch(form.dataset.preview, {
@@ -49,27 +131,42 @@ for (const form of document.querySelectorAll("form.edit-form[data-preview]")) {
         say("暂时无法重新计算（" + response.status + "），保存时仍会计算。");
         return;
       }
-      const page = new DOMParser().parseFromString(await response.text(), "text/html");
-      copy(page, "output", "data-cell", (here, fresh) => {
-        here.textContent = fresh.textContent;
-      });
-      copy(page, "div", "data-notes", (here, fresh) => {
-        here.innerHTML = fresh.innerHTML;
-      });
-      const summary = page.querySelector("[data-summary]");
-      const current = document.querySelector("[data-summary]");
-      if (summary && current) current.replaceWith(document.importNode(summary, true));
-      say("已按最新填写计算（尚未保存）。");
+      const answer = await response.json();
+      cells(answer);
+      notes(answer);
+      refused(answer);
+      const n = (answer.refused || []).length;
+      say(n ? `有 ${n} 处填写有误，已在该处标出。` : "已按最新填写计算（尚未保存）。");
     } catch (error) {
       if (ticket === sent) say("网络中断，暂时无法重新计算；保存时仍会计算。");
+    } finally {
+      if (ticket === sent) delete form.dataset.busy;
     }
   };
 
-  form.addEventListener("input", () => {
+  const later = () => {
     dirty = true;
     clearTimeout(timer);
     timer = setTimeout(preview, 400);
+  };
+  form.addEventListener("input", later);
+  // a field left: check it at once
+  form.addEventListener("change", () => {
+    clearTimeout(timer);
+    preview();
   });
+
+  // Enter in a one-line field moves to the next field, as in a spreadsheet
+  // (without this script Enter saves); it never presses a row's button.
+  form.addEventListener("keydown", (event) => {
+    const field = event.target;
+    if (event.key !== "Enter" || field.tagName !== "INPUT" || event.isComposing) return;
+    event.preventDefault();
+    const fields = [...form.querySelectorAll("input[name^='$']:not([type=hidden]), textarea, select")];
+    const next = fields[fields.indexOf(field) + (event.shiftKey ? -1 : 1)];
+    if (next) next.focus();
+  });
+
   form.addEventListener("submit", () => {
     dirty = false;
   });

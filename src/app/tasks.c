@@ -247,8 +247,8 @@ struct loaded *task_load(struct app *a, struct task *t, unsigned flags, struct o
         }
         struct diags errs = DIAGS_INIT;
         struct doc *d = doc_parse(t->document, strlen(t->document), &errs);
-        if (d)
-                l = loaded_adopt(d, NULL, NULL, NULL, flags, &errs);
+        if (d) /* computed cells recorded: the tables show the engine's stated figures */
+                l = loaded_adopt(d, NULL, NULL, NULL, flags | LOAD_RECORD_CELLS, &errs);
         if (!l)
                 app_fail(out, APP_FAILED, NULL,
                          d ? problem(a, "自评文档的评分方案无法载入，无法计算得分，请联系系统管理员",

@@ -220,17 +220,52 @@ static size_t number_prefix(const char *s, size_t n)
         return k;
 }
 
+/* The comparator a target may start with, as printed in published tables
+ * ("≥", ">=", "大于等于", "不低于" …): its value and length, or 0. */
+static int leading_comparator(const char *s, size_t n, size_t *len)
+{
+        static const struct {
+                const char *text;
+                enum cmp_op op;
+        } words[] = {
+            {"≥", CMP_GE},        {">=", CMP_GE},       {"＞＝", CMP_GE},     {"大于等于", CMP_GE},
+            {"不低于", CMP_GE},   {"不少于", CMP_GE},   {"≤", CMP_LE},        {"<=", CMP_LE},
+            {"＜＝", CMP_LE},     {"小于等于", CMP_LE}, {"不高于", CMP_LE},   {"不超过", CMP_LE},
+            {"不多于", CMP_LE},   {"＞", CMP_GT},       {">", CMP_GT},        {"大于", CMP_GT},
+            {"高于", CMP_GT},     {"＜", CMP_LT},       {"<", CMP_LT},        {"小于", CMP_LT},
+            {"低于", CMP_LT},     {"＝", CMP_EQ},       {"=", CMP_EQ},        {"等于", CMP_EQ},
+        };
+        for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+                size_t k = strlen(words[i].text);
+                if (k <= n && memcmp(s, words[i].text, k) == 0) {
+                        *len = k;
+                        return (int)words[i].op;
+                }
+        }
+        *len = 0;
+        return CMP_UNSET;
+}
+
 /* A measure or target: a number goes to its value ("214.2万元": the value
- * and, after it, the unit it is written in), anything else to its text. */
+ * and, after it, the unit it is written in), anything else to its text.
+ * A target may start with its comparator ("≥95%", "不低于 90%"). */
 static bool assign_measure(struct doc *d, const struct doc_loc *loc, const char *s, size_t n,
                            const char *path, const char *label, struct diags *errs)
 {
         const struct field *value = schema_field(loc->schema, "value");
         const struct field *text = schema_field(loc->schema, "text");
         const struct field *unit = schema_field(loc->schema, "unit");
+        const struct field *opf = schema_field(loc->schema, "op");
         dec_t *v = field_ptr(value, loc->ptr);
         const char **t = field_ptr(text, loc->ptr);
         const char **u = unit ? field_ptr(unit, loc->ptr) : NULL;
+        int *op = opf ? field_ptr(opf, loc->ptr) : NULL;
+        const char *whole = s;
+        size_t whole_n = n, skip;
+        int cmp = op ? leading_comparator(s, n, &skip) : CMP_UNSET;
+        if (cmp) { /* the number after the comparator (spaces allowed between) */
+                s = trim(arena_strndup(d->arena, s + skip, n - skip), &n);
+        }
         dec_t number;
         size_t k = number_prefix(s, n), rest;
         const char *after = trim(arena_strndup(d->arena, s + k, n - k), &rest);
@@ -239,14 +274,18 @@ static bool assign_measure(struct doc *d, const struct doc_loc *loc, const char 
                 *t = NULL;
                 if (u)
                         *u = rest ? arena_strndup(d->arena, after, rest) : NULL;
+                if (op)
+                        *op = cmp;
                 return true;
         }
-        if (!typed_string(text, s, n, path, label, errs))
+        if (!typed_string(text, whole, whole_n, path, label, errs))
                 return false;
         *v = DEC_NONE;
-        *t = n ? arena_strndup(d->arena, s, n) : NULL;
+        *t = whole_n ? arena_strndup(d->arena, whole, whole_n) : NULL;
         if (u)
                 *u = NULL;
+        if (op)
+                *op = CMP_UNSET;
         return true;
 }
 

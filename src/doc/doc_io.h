@@ -85,9 +85,10 @@ bool doc_resolve(const struct doc *d, const char *path, struct doc_ref *out);
  * for &d->basic.project_spending.special.funds[0].amounts.final): a
  * scalar, an object, an array member, or an element of an array. Paths
  * are derived from the descriptors, so code names members by their C
- * expression and never spells a path. False when no member of d is there. */
-bool doc_path_of(const struct doc *d, const void *member, size_t size, struct buf *out);
-/* doc_path_of for the object or member *p. */
-#define DOC_PATH_OF(d, p, out) doc_path_of((d), (p), sizeof *(p), (out))
+ * expression and never spells a path. *field (may be NULL) becomes the
+ * member's descriptor (for an element, its array's). False when no member
+ * of d is there. */
+bool doc_path_of(const struct doc *d, const void *member, size_t size, struct buf *out,
+                 const struct field **field);
 
 #endif

@@ -127,51 +127,82 @@ static size_t member_size(const struct field *f)
         return 0;
 }
 
-/* Find the member of size n at m inside the struct at base (schema s),
- * appending its steps to out. */
+/* True when the structs s describes hold arrays, directly or nested. */
+static bool holds_arrays(const struct schema *s)
+{
+        for (size_t i = 0; i < s->n_fields; i++)
+                if (s->fields[i].type == FT_ARR ||
+                    (s->fields[i].type == FT_OBJ && holds_arrays(s->fields[i].sub)))
+                        return true;
+        return false;
+}
+
+/* Find the member of size n at m inside the struct at base (schema s) or
+ * inside an element of one of its arrays, appending its steps to out.
+ * Elements live apart from their parents, so the elements of an array
+ * are looked into when they hold arrays themselves. */
 static bool find_member(const struct schema *s, const char *base, const char *m, size_t n,
-                        struct buf *out)
+                        struct buf *out, const struct field **found)
 {
         for (size_t i = 0; i < s->n_fields; i++) {
                 const struct field *f = &s->fields[i];
                 const char *at = base + f->off;
-                size_t size = member_size(f);
-                size_t mark = out->len;
-                if (m >= at && m + n <= at + size) {
+                size_t size = member_size(f), mark = out->len;
+                if (f->type == FT_OBJ) {
                         buf_printf(out, ".%s", f->key);
-                        if (m == at && n == size)
+                        if (m == at && n == size) {
+                                *found = f;
                                 return true;
-                        if (f->type == FT_OBJ && find_member(f->sub, at, m, n, out))
+                        }
+                        if (find_member(f->sub, at, m, n, out, found))
                                 return true;
-                        out->len = mark;
-                        out->data[mark] = '\0';
+                        buf_truncate(out, mark);
+                        continue;
+                }
+                if (m == at && n == size) {
+                        buf_printf(out, ".%s", f->key);
+                        *found = f;
+                        return true;
                 }
                 if (f->type != FT_ARR)
                         continue;
                 const char *items = *(const char *const *)at;
                 size_t count = field_count(f, base), es = f->sub->size;
-                if (!items || m < items || m + n > items + count * es)
+                if (!items)
                         continue;
-                size_t k = (size_t)(m - items) / es;
-                buf_printf(out, ".%s[%zu]", f->key, k);
-                if (m == items + k * es && n == es)
-                        return true;
-                if (find_member(f->sub, items + k * es, m, n, out))
-                        return true;
-                out->len = mark;
-                out->data[mark] = '\0';
+                if (m >= items && m + n <= items + count * es) {
+                        size_t k = (size_t)(m - items) / es;
+                        buf_printf(out, ".%s[%zu]", f->key, k);
+                        if (m == items + k * es && n == es) {
+                                *found = f;
+                                return true;
+                        }
+                        if (find_member(f->sub, items + k * es, m, n, out, found))
+                                return true;
+                        buf_truncate(out, mark);
+                        continue;
+                }
+                for (size_t k = 0; k < count && holds_arrays(f->sub); k++) {
+                        buf_printf(out, ".%s[%zu]", f->key, k);
+                        if (find_member(f->sub, items + k * es, m, n, out, found))
+                                return true;
+                        buf_truncate(out, mark);
+                }
         }
         return false;
 }
 
-bool doc_path_of(const struct doc *d, const void *member, size_t size, struct buf *out)
+bool doc_path_of(const struct doc *d, const void *member, size_t size, struct buf *out,
+                 const struct field **field)
 {
         size_t mark = out->len;
+        const struct field *found = NULL;
         buf_putc(out, '$');
-        if (find_member(&schema_doc, (const char *)d, member, size, out))
+        if (find_member(&schema_doc, (const char *)d, member, size, out, &found)) {
+                if (field)
+                        *field = found;
                 return true;
-        out->len = mark;
-        if (out->data)
-                out->data[mark] = '\0';
+        }
+        buf_truncate(out, mark);
         return false;
 }

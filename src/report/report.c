@@ -640,10 +640,10 @@ static void annex_add(struct annex_list *l, const struct grid *g, long project)
  * 项目支出绩效自评表 per project (src/tables). */
 static void annex_tables(struct rbuild *b, struct annex_list *l)
 {
-        annex_add(l, table_basic(b->a, b->d, b->e), -1);
-        annex_add(l, table_self_eval(b->a, b->d, b->e), -1);
+        annex_add(l, table_basic(b->a, b->d, b->e, TABLE_PRINT), -1);
+        annex_add(l, table_self_eval(b->a, b->d, b->e, TABLE_PRINT), -1);
         for (size_t p = 0; p < b->d->n_projects; p++)
-                annex_add(l, table_project(b->a, b->d, b->e, p), (long)p);
+                annex_add(l, table_project(b->a, b->d, b->e, p, TABLE_PRINT), (long)p);
 }
 
 static void annex(struct rbuild *b)

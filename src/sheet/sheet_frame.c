@@ -187,15 +187,15 @@ size_t sheet_tables_plan(struct arena *a, const struct doc *d, const struct eval
         size_t n = 2 + d->n_projects;
         struct sheet_plan *p = arena_alloc(a, n * sizeof *p);
         const char **used = arena_alloc(a, n * sizeof *used);
-        p[0] = (struct sheet_plan){"基础数据表", table_basic_form(a, d, e)};
-        p[1] = (struct sheet_plan){"自评表", table_self_eval(a, d, e)};
+        p[0] = (struct sheet_plan){"基础数据表", table_basic(a, d, e, TABLE_PRINT | TABLE_ALWAYS)};
+        p[1] = (struct sheet_plan){"自评表", table_self_eval(a, d, e, TABLE_PRINT)};
         used[0] = p[0].name;
         used[1] = p[1].name;
         for (size_t i = 0; i < d->n_projects; i++) {
                 char fallback[32];
                 snprintf(fallback, sizeof fallback, "项目%zu", i + 1);
                 const char *name = sheet_name_unique(a, d->projects[i].name, fallback, used, 2 + i);
-                p[2 + i] = (struct sheet_plan){name, table_project(a, d, e, i)};
+                p[2 + i] = (struct sheet_plan){name, table_project(a, d, e, i, TABLE_PRINT)};
                 used[2 + i] = name;
         }
         *out = p;

@@ -16,6 +16,7 @@
 #include "sheet_int.h"
 #include "xlsx_read.h"
 
+#include "../doc/doc_edit.h"
 #include "../doc/doc_io.h"
 
 #include <inttypes.h>
@@ -215,17 +216,38 @@ static void set_int(struct imp *m, const char *where, const struct field *f, voi
         *slot = n;
 }
 
-/* Read one entered cell of the template into the document. */
-static void read_input(struct imp *m, const char *where, const struct grid_cell *g,
-                       const struct xlsx_cell *c)
+/* A measure or target cell: a number is its value (its comparator and
+ * unit stay as the template shows them in the number format), a text is
+ * read as typed on the pages ("≥95%", "达标"), a blank clears it. */
+static void set_measure(struct imp *m, const char *where, const struct grid_cell *g,
+                        const struct doc_loc *loc, const struct xlsx_cell *c)
 {
-        struct doc_ref ref;
-        if (!doc_resolve(m->doc, g->path, &ref)) {
-                err(m, where, NULL, "内部错误：模板单元格的路径 %s 无效", g->path);
+        dec_t *value = field_ptr(schema_field(loc->schema, "value"), loc->ptr);
+        const char **text = field_ptr(schema_field(loc->schema, "text"), loc->ptr);
+        if (blank(c)) {
+                *value = DEC_NONE;
+                *text = NULL;
                 return;
         }
-        const struct field *f = ref.field;
-        void *ptr = (void *)ref.ptr;
+        if (c->type == XLSX_NUMBER) {
+                dec_t v;
+                if (read_dec(m, where, g->field->label, c, &v)) {
+                        *value = v;
+                        *text = NULL;
+                }
+                return;
+        }
+        struct diags errs = DIAGS_INIT;
+        if (c->type != XLSX_STRING)
+                err(m, where, g->field->label, "应为数值或文字，实际为%s", c->text);
+        else if (!doc_assign(m->doc, g->path, c->text, &errs))
+                err(m, where, g->field->label, "%s", errs.items[0].msg);
+        diags_free(&errs);
+}
+
+/* Remember which cell holds path, for the document's own diagnostics. */
+static void register_cell(struct imp *m, const char *where, const struct grid_cell *g)
+{
         if (m->n_cells == m->cap_cells) {
                 m->cap_cells = m->cap_cells ? 2 * m->cap_cells : 64;
                 struct imp_cell *grown = arena_alloc(m->a, m->cap_cells * sizeof *grown);
@@ -233,7 +255,28 @@ static void read_input(struct imp *m, const char *where, const struct grid_cell 
                         memcpy(grown, m->cells, m->n_cells * sizeof *grown);
                 m->cells = grown;
         }
-        m->cells[m->n_cells++] = (struct imp_cell){g->path, arena_strdup(m->a, where), f->label};
+        m->cells[m->n_cells++] =
+            (struct imp_cell){g->path, arena_strdup(m->a, where), g->field ? g->field->label : NULL};
+}
+
+/* Read one entered cell of the template into the document. */
+static void read_input(struct imp *m, const char *where, const struct grid_cell *g,
+                       const struct xlsx_cell *c)
+{
+        struct doc_loc loc;
+        if (doc_locate(m->doc, g->path, &loc, NULL) && loc.field->type == FT_OBJ && !loc.element) {
+                register_cell(m, where, g);
+                set_measure(m, where, g, &loc, c);
+                return;
+        }
+        struct doc_ref ref;
+        if (!doc_resolve(m->doc, g->path, &ref)) {
+                err(m, where, NULL, "内部错误：模板单元格的路径 %s 无效", g->path);
+                return;
+        }
+        const struct field *f = ref.field;
+        void *ptr = (void *)ref.ptr;
+        register_cell(m, where, g);
         switch (f->type) {
         case FT_STR:
         case FT_TEXT:

@@ -18,6 +18,7 @@ struct grid *grid_new(struct arena *a, size_t rows, size_t cols)
         g->cols = cols;
         g->cells = arena_alloc(a, (rows ? rows : 1) * cols * sizeof *g->cells);
         init_cells(g->cells, rows * cols);
+        g->row_info = arena_alloc(a, (rows ? rows : 1) * sizeof *g->row_info);
         g->widths = arena_alloc(a, cols * sizeof *g->widths);
         for (size_t c = 0; c < cols; c++)
                 g->widths[c] = 4;
@@ -99,6 +100,28 @@ size_t grid_add_rows(struct arena *a, struct grid *g, size_t rows)
         memcpy(cells, g->cells, first * g->cols * sizeof *cells);
         init_cells(cells + first * g->cols, rows * g->cols);
         g->cells = cells;
+        struct grid_row *info = arena_alloc(a, (first + rows) * sizeof *info);
+        memcpy(info, g->row_info, first * sizeof *info);
+        g->row_info = info;
         g->rows = first + rows;
         return first;
+}
+
+const char *grid_cell_shown(struct arena *a, const struct grid_cell *c)
+{
+        if (c->kind == CELL_TEXT)
+                return c->text ? c->text : "";
+        if (c->kind != CELL_NUMBER)
+                return "";
+        if (c->prefix || c->suffix)
+                return c->text;
+        char b[DEC_BUFSZ];
+        switch (c->style) {
+        case NUM_PERCENT:
+                return arena_printf(a, "%s%%", dec_fmt(c->value, c->places, b));
+        case NUM_MONEY:
+                return arena_strdup(a, dec_fmt_grouped(c->value, c->places, b));
+        default:
+                return c->text;
+        }
 }

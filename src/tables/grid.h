@@ -1,8 +1,18 @@
-/* A table laid out once as a grid of typed cells with merges: the common
- * form in which the seed tables (基础数据表, 部门整体支出绩效自评表,
- * 项目支出绩效自评表) and the report's own tables are built from a document
- * and its evaluation, and then rendered to DOCX, PDF and XLSX (and read
- * back from XLSX on import). Builders fill a grid; renderers only draw it.
+/* A table laid out once as a grid of typed cells with merges: the one
+ * description of every table of a task (基础数据表, 部门整体支出绩效自评表,
+ * 项目支出绩效自评表, 评价基础数据) and of the report's own tables. Builders
+ * (src/tables) fill a grid from a document and its evaluation; renderers
+ * only draw it: the read-only page and the editor (src/web/html/grid_html),
+ * the terminal (src/term/grid_term), the XLSX sheets and the report annex
+ * (src/sheet, src/report), and XLSX import reads it back.
+ *
+ * Each cell knows what it shows and where it comes from: a layout text, a
+ * value the unit enters (CF_INPUT: the document path it edits and that
+ * member's descriptor, which decide the widget and the parsing), or a
+ * figure the engine computes (CF_COMPUTED: a key for live updates and, when
+ * the document states that figure too, the stated value beside it). Rows
+ * that show an element of an array carry its path (the editor's 删除, ↑,
+ * ↓), and a cell may offer to add a row to an array.
  *
  * All memory (the grid, its cells and texts) lives in the arena passed to
  * grid_new(). */
@@ -37,7 +47,11 @@ enum {
         CF_INPUT = 1 << 3,    /* entered by the unit (editable, importable) */
         CF_COMPUTED = 1 << 4, /* derived by the engine (never imported) */
         CF_WRAP = 1 << 5,     /* long text that wraps inside the cell */
+        CF_DIFF = 1 << 6,     /* CF_COMPUTED: the document states another value (stated_text) */
+        CF_LONG = 1 << 7,     /* CF_INPUT text: several lines (a text area in the editor) */
 };
+
+struct field;
 
 struct grid_cell {
         enum cell_kind kind;
@@ -48,13 +62,34 @@ struct grid_cell {
         unsigned flags;   /* CF_* */
         unsigned rowspan; /* ≥ 1 at the top-left cell of a merge; 0 in a cell a merge covers */
         unsigned colspan; /* ≥ 1 at the top-left cell of a merge; 0 in a cell a merge covers */
-        const char
-            *path; /* CF_INPUT: the document path it edits ("$.self_eval.budget.a"), else NULL */
+        /* CF_INPUT: the document path it edits ("$.self_eval.budget.adjusted") and
+         * that member's descriptor; a measure or target cell edits the whole
+         * object ("…items[0].target": comparator, number and unit, or a text).
+         * CF_COMPUTED: the path of the figure the document states for it, when
+         * there is one, else NULL. */
+        const char *path;
+        const struct field *field;
+        /* CF_COMPUTED: a key unique in the grid, for the editor's live cells
+         * (the stated path, or the row's path and the column) */
+        const char *key;
+        /* CF_DIFF: what the document states for this computed figure */
+        const char *stated_text;
+        /* a remark shown under the text on pages (how a score came about), or NULL */
+        const char *note;
+        /* the editor offers to add a row to the array at add_path here (label add_label) */
+        const char *add_path, *add_label;
         /* CELL_NUMBER, or an empty number cell: text shown before and after
          * the number, e.g. "≥" and "万元" for a target "≥106.2万元" (text
          * already includes them; spreadsheets put them in the number
          * format). NULL when none. Set with grid_affix(). */
         const char *prefix, *suffix;
+};
+
+/* What a row shows: an element of an array of the document, which the
+ * editor lets users move and remove; NULL members where it is not. */
+struct grid_row {
+        const char *element; /* the element's path ("…items[2]") */
+        const char *label;   /* what users call it, for 删除's confirmation */
 };
 
 struct grid {
@@ -65,6 +100,8 @@ struct grid {
         struct grid_cell *cells; /* rows × cols, row-major */
         unsigned *widths;        /* cols: relative column widths (in CJK characters) */
         size_t header_rows;      /* leading rows repeated on each page */
+        struct grid_row *row_info; /* rows entries */
+        const char *key;           /* the part of the document it shows ("$.basic_data") */
 };
 
 /* A rows × cols grid of empty cells (each 1 × 1). */
@@ -84,6 +121,11 @@ void grid_merge(struct grid *g, size_t row, size_t col, unsigned rowspan, unsign
  * arena; NULL for none) and rebuild its text. Returns the cell. */
 struct grid_cell *grid_affix(struct arena *a, struct grid_cell *c, const char *prefix,
                              const char *suffix);
+/* The text a cell shows on a page or a terminal: numbers with their
+ * comparator and unit, percentages with %, amounts with thousands
+ * separators; "" for an empty cell. In arena. */
+const char *grid_cell_shown(struct arena *a, const struct grid_cell *c);
+
 /* Append rows empty rows (growing the grid); returns the first new row. */
 size_t grid_add_rows(struct arena *a, struct grid *g, size_t rows);
 

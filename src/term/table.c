@@ -1,5 +1,6 @@
 /* Box-drawn text tables (see table.h). */
 #include "table.h"
+#include "table_int.h"
 
 #include "../base/utf8.h"
 #include "../base/xalloc.h"
@@ -98,7 +99,7 @@ void tt_free(struct ttable *t)
 /* ---- layout ------------------------------------------------------------------ */
 
 /* Widest line of s. */
-static size_t text_width(const char *s)
+size_t tt_text_width(const char *s)
 {
         size_t best = 0;
         while (*s) {
@@ -148,7 +149,7 @@ static size_t line_break(const char *p, size_t n, size_t w)
 
 /* Break s into lines no wider than w; returns a malloc'd array of
  * malloc'd strings and stores the count. */
-static char **wrap(const char *s, size_t w, size_t *count)
+char **tt_wrap(const char *s, size_t w, size_t *count)
 {
         char **lines = NULL;
         size_t n = 0;
@@ -172,7 +173,7 @@ static char **wrap(const char *s, size_t w, size_t *count)
         return lines;
 }
 
-static void free_lines(char **lines, size_t n)
+void tt_free_lines(char **lines, size_t n)
 {
         for (size_t i = 0; i < n; i++)
                 free(lines[i]);
@@ -182,10 +183,10 @@ static void free_lines(char **lines, size_t n)
 static void compute_widths(const struct ttable *t, size_t width, size_t *w)
 {
         for (size_t c = 0; c < t->ncols; c++) {
-                w[c] = t->headers ? text_width(t->headers[c]) : 0;
+                w[c] = t->headers ? tt_text_width(t->headers[c]) : 0;
                 for (size_t r = 0; r < t->n_rows; r++)
                         if (t->rows[r].cells) {
-                                size_t cw = text_width(t->rows[r].cells[c]);
+                                size_t cw = tt_text_width(t->rows[r].cells[c]);
                                 if (cw > w[c])
                                         w[c] = cw;
                         }
@@ -223,7 +224,7 @@ static void rule(struct buf *out, const size_t *w, size_t ncols, int kind, bool 
         buf_putc(out, '\n');
 }
 
-static void pad(struct buf *out, const char *s, size_t w, enum tt_align a)
+void tt_pad(struct buf *out, const char *s, size_t w, enum tt_align a)
 {
         size_t sw = utf8_width(s, strlen(s));
         size_t gap = w > sw ? w - sw : 0;
@@ -241,7 +242,7 @@ static void cell_row(struct buf *out, char **cells, const size_t *w, const enum 
         size_t *counts = xcalloc(ncols, sizeof(size_t));
         size_t height = 1;
         for (size_t c = 0; c < ncols; c++) {
-                lines[c] = wrap(cells[c], w[c], &counts[c]);
+                lines[c] = tt_wrap(cells[c], w[c], &counts[c]);
                 if (counts[c] > height)
                         height = counts[c];
         }
@@ -249,13 +250,13 @@ static void cell_row(struct buf *out, char **cells, const size_t *w, const enum 
                 buf_puts(out, "│");
                 for (size_t c = 0; c < ncols; c++) {
                         buf_putc(out, ' ');
-                        pad(out, l < counts[c] ? lines[c][l] : "", w[c], align[c]);
+                        tt_pad(out, l < counts[c] ? lines[c][l] : "", w[c], align[c]);
                         buf_puts(out, " │");
                 }
                 buf_putc(out, '\n');
         }
         for (size_t c = 0; c < ncols; c++)
-                free_lines(lines[c], counts[c]);
+                tt_free_lines(lines[c], counts[c]);
         free(lines);
         free(counts);
 }
@@ -263,13 +264,13 @@ static void cell_row(struct buf *out, char **cells, const size_t *w, const enum 
 static void span_row(struct buf *out, const char *text, size_t inner)
 {
         size_t n;
-        char **lines = wrap(text, inner, &n);
+        char **lines = tt_wrap(text, inner, &n);
         for (size_t l = 0; l < n; l++) {
                 buf_puts(out, "│ ");
-                pad(out, lines[l], inner, TT_LEFT);
+                tt_pad(out, lines[l], inner, TT_LEFT);
                 buf_puts(out, " │\n");
         }
-        free_lines(lines, n);
+        tt_free_lines(lines, n);
 }
 
 void tt_render(const struct ttable *t, size_t width, struct buf *out)

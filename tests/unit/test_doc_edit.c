@@ -235,7 +235,7 @@ static void test_unnamed_rows_go_everywhere(void **state)
                 missing += strcmp(e->findings[i].code, "name.missing") == 0;
         assert_int_equal(missing, 2); /* the indicator and the project */
         struct buf out = BUF_INIT;
-        show_doc(d, 100, &out);
+        show_doc(d, e, 100, &out);
         view_score(e, 100, &out);
         view_findings(e, &out);
         for (int f = REPORT_DOCX; f <= REPORT_XLSX; f++)

@@ -408,8 +408,8 @@ static void test_bad_values_are_refused_by_field_and_nothing_is_stored(void **st
                  cl[P2].csrf, before, "12%E4%B8%87");
         r = http(&cl[P2], "POST", path, "application/x-www-form-urlencoded", form, false);
         assert_int_equal(r.status, 400);
-        assert_non_null(strstr(r.body.data, "value=\"12万\" inputmode=\"decimal\" class=\"num\" "
-                                            "autocomplete=\"off\" class=\"invalid\""));
+        assert_non_null(strstr(r.body.data, "value=\"12万\" inputmode=\"decimal\""));
+        assert_non_null(strstr(r.body.data, "class=\"num invalid\" aria-invalid=\"true\""));
         assert_non_null(strstr(r.body.data, "“12万”不是数字"));
         response_free(&r);
         /* JSON numbers would pass through floating point: refused */
@@ -473,24 +473,22 @@ static void test_preview_computes_and_stores_nothing(void **state)
         assert_int_equal(r.status, 200);
         json_t *j = body_json(&r);
         json_t *cells = json_object_get(j, "cells");
-        assert_string_equal(jstr(cells, "$.self_eval.budget.stated_score"), "9.89");
+        assert_string_equal(jstr(json_object_get(cells, "$.self_eval.budget.stated_score"), "text"),
+                            "9.89");
+        assert_string_equal(
+            jstr(json_object_get(cells, "$.self_eval.budget.stated_rate_pct"), "text"), "98.91%");
         json_decref(j);
         response_free(&r);
         assert_string_equal(version_of(id), v);
-        /* the page's preview draws the computed cell the same way */
-        char path[64], form[200];
+        /* the page draws its computed cells under the same keys, which the
+         * page script fills from the preview */
+        char path[64];
         snprintf(path, sizeof path, "/tasks/%lld/self", (long long)id);
-        snprintf(form, sizeof form,
-                 "csrf=%s&preview=1&%%24.self_eval.budget.adjusted=412.49&%%24.self_eval.budget."
-                 "executed=407.98",
-                 cl[P2].csrf);
-        r = http(&cl[P2], "POST", path, "application/x-www-form-urlencoded", form, false);
+        r = http(&cl[P2], "GET", path, NULL, NULL, false);
         assert_int_equal(r.status, 200);
-        assert_non_null(strstr(
-            r.body.data, "<output data-cell=\"$.self_eval.budget.stated_score\">9.89</output>"));
+        assert_non_null(strstr(r.body.data, "<output data-cell=\"$.self_eval.budget.stated_score\">"));
         assert_non_null(
-            strstr(r.body.data,
-                   "<output data-cell=\"$.self_eval.budget.stated_rate_pct\">98.91%</output>"));
+            strstr(r.body.data, "<output data-cell=\"$.self_eval.budget.stated_rate_pct\">"));
         response_free(&r);
         assert_string_equal(version_of(id), v);
 }

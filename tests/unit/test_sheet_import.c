@@ -410,8 +410,8 @@ static void book_with_inserted_row(const struct loaded *l, struct buf *out, size
         size_t at = g->rows - 2; /* 总分 */
         assert_string_equal(grid_at(g, at, 0)->text, "总分");
         struct grid *h = grid_new(a, g->rows + 1, g->cols);
-        *h = (struct grid){g->title, g->subtitle, g->caption, g->rows + 1,
-                           g->cols,  h->cells,    g->widths,  g->header_rows};
+        *h = (struct grid){g->title,  g->subtitle,    g->caption,  g->rows + 1, g->cols,
+                           h->cells,  g->widths,      g->header_rows, h->row_info, g->key};
         for (size_t r = 0; r < g->rows; r++)
                 memcpy(&h->cells[(r < at ? r : r + 1) * g->cols], &g->cells[r * g->cols],
                        g->cols * sizeof *g->cells);

@@ -10,6 +10,8 @@
 #include "../../app/query.h"
 
 #include "../../engine/engine_report.h"
+#include "../../tables/tables.h"
+#include "../html/grid_html.h"
 
 #include <jansson.h>
 #include <string.h>
@@ -187,35 +189,81 @@ static void refused(struct jsonw *w, const struct diags *input)
         jw_arr_end(w);
 }
 
-/* The computed cells and findings of an evaluation with cells. */
-static void computed(struct jsonw *w, const struct evaluation *e)
+/* Every grid of the task's form: the tables of every part. */
+static size_t form_grids(struct req *r, const struct doc *d, const struct evaluation *e,
+                         struct grid ***out)
 {
+        struct grid **perf;
+        size_t n_perf = table_perf(r->arena, d, e, TABLE_FORM, &perf);
+        struct grid **g = arena_alloc(r->arena, (2 + d->n_projects + n_perf) * sizeof(*g));
+        size_t n = 0;
+        g[n++] = table_basic(r->arena, d, e, TABLE_FORM);
+        g[n++] = table_self_eval(r->arena, d, e, TABLE_FORM);
+        for (size_t i = 0; i < d->n_projects; i++)
+                g[n++] = table_project(r->arena, d, e, i, TABLE_FORM);
+        for (size_t i = 0; i < n_perf; i++)
+                g[n++] = perf[i];
+        *out = g;
+        return n;
+}
+
+/* What the edit pages show of an evaluation, for their live cells: every
+ * computed cell of the form by its key (data-cell) as shown, with the
+ * stated figure when it differs; the findings with the row they are
+ * noted under (data-notes); the totals. */
+static void computed(struct req *r, struct jsonw *w, const struct doc *d,
+                     const struct evaluation *e)
+{
+        struct grid **grids;
+        size_t n = form_grids(r, d, e, &grids);
         jw_key(w, "total");
         jw_dec_number(w, e->self.total, 2);
         jw_key(w, "grade");
         jw_str(w, e->self.grade);
+        jw_key(w, "errors");
+        jw_int(w, (int64_t)e->n_errors);
+        jw_key(w, "warnings");
+        jw_int(w, (int64_t)e->n_warnings);
         jw_key(w, "cells");
         jw_obj_begin(w);
-        for (size_t i = 0; i < e->n_cells; i++) {
-                const struct cell_value *c = &e->cells[i];
-                bool later = false; /* a cell recorded twice: the last value counts */
-                for (size_t k = i + 1; k < e->n_cells && !later; k++)
-                        later = strcmp(e->cells[k].path, c->path) == 0;
-                if (later)
-                        continue;
-                jw_key(w, c->path);
-                if (c->text)
-                        jw_str(w, c->text);
-                else if (dec_is_set(c->value))
-                        jw_dec_string(w, c->value);
-                else
-                        jw_null(w);
-        }
+        for (size_t k = 0; k < n; k++)
+                for (size_t i = 0; i < grids[k]->rows * grids[k]->cols; i++) {
+                        const struct grid_cell *c = &grids[k]->cells[i];
+                        if (!(c->flags & CF_COMPUTED) || !c->key || !c->rowspan)
+                                continue;
+                        jw_key(w, c->key);
+                        jw_obj_begin(w);
+                        jw_key(w, "text");
+                        jw_str(w, grid_cell_shown(r->arena, c));
+                        jw_key(w, "stated");
+                        jw_str(w, c->flags & CF_DIFF ? c->stated_text : NULL);
+                        jw_obj_end(w);
+                }
         jw_obj_end(w);
         jw_key(w, "findings");
         jw_arr_begin(w);
-        for (size_t i = 0; i < e->n_findings; i++)
-                engine_json_finding(w, &e->findings[i]);
+        for (size_t i = 0; i < e->n_findings; i++) {
+                const struct finding *f = &e->findings[i];
+                jw_obj_begin(w);
+                jw_key(w, "severity");
+                jw_str(w, severity_name(f->severity));
+                jw_key(w, "severity_label");
+                jw_str(w, severity_label(f->severity));
+                jw_key(w, "code");
+                jw_str(w, f->code);
+                jw_key(w, "path");
+                jw_str(w, f->path);
+                jw_key(w, "label");
+                jw_str(w, f->label);
+                jw_key(w, "message");
+                jw_str(w, f->message);
+                const char *key = grid_notes_key(r, grids, n, f->path);
+                jw_key(w, "row");
+                jw_str(w, *key ? key : NULL);
+                jw_key(w, "anchor");
+                jw_str(w, *key ? grid_anchor(r, key) : NULL);
+                jw_obj_end(w);
+        }
         jw_arr_end(w);
 }
 
@@ -232,7 +280,7 @@ void api_task_preview(struct req *r)
         struct jsonw w;
         api_begin(r, 200, &w);
         refused(&w, &tc.input);
-        computed(&w, tc.eval);
+        computed(r, &w, tc.doc, tc.eval);
         jw_obj_end(&w);
         task_change_free(&tc);
 }
@@ -277,11 +325,7 @@ void api_task_save(struct req *r)
                 api_begin(r, 200, &w);
                 jw_key(&w, "version");
                 jw_int(&w, out.id);
-                jw_key(&w, "errors");
-                jw_int(&w, (int64_t)tc.saved->eval->n_errors);
-                jw_key(&w, "warnings");
-                jw_int(&w, (int64_t)tc.saved->eval->n_warnings);
-                computed(&w, tc.saved->eval);
+                computed(r, &w, tc.saved->doc, tc.saved->eval);
         }
         jw_obj_end(&w);
         task_change_free(&tc);

@@ -1,68 +1,104 @@
 /* The edit pages of a task: 基础数据表 (/tasks/{id}/basic), 自评表
  * (/tasks/{id}/self), the project list (/tasks/{id}/projects) and each
- * 项目支出表 (/tasks/{id}/projects/{n}). GET draws the part; POST saves
- * what was typed (and a row added, moved or removed) under the task's
- * version, or with preview=1 only draws the part again from what was
- * typed — the page script uses that to keep computed cells current.
- * A refused save draws the page from what was typed, with the reason. */
+ * 项目支出表 (/tasks/{id}/projects/{n}). Each part is its grids
+ * (src/tables) in their form mode, drawn by html_grid(): GET from the
+ * loaded document, POST saves what was typed (and a row added, moved or
+ * removed) under the task's version through the one save pipeline
+ * (src/app/task_change.c). A refused save draws the page from what was
+ * typed, with the reason at each field; the computed cells follow the
+ * typing through /api/tasks/{id}/preview. */
 #include "../web.h"
-#include "../html/editors.h"
 #include "../handlers.h"
+#include "../html/grid_html.h"
 #include "../html/task_frame.h"
+
+#include "../../doc/doc_io.h"
+#include "../../tables/tables.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 enum part { PART_BASIC, PART_SELF, PART_PROJECT };
 
+/* The document path of the member of d at p (size bytes), in the arena. */
+static const char *member_path(struct req *r, const struct doc *d, const void *p, size_t size)
+{
+        struct buf b = BUF_INIT;
+        doc_path_of(d, p, size, &b, NULL);
+        const char *s = arena_strdup(r->arena, buf_str(&b));
+        buf_free(&b);
+        return s;
+}
+
 struct page {
         enum part part;
         size_t project; /* PART_PROJECT: index in the document */
         const char *url;
-        const char *prefix; /* the document paths of the part */
 };
 
-/* The findings of this part, listed with links to their rows. */
-static void summary(struct form_ctx *c, const struct page *pg)
+/* The grids of a part of d in their form mode: *n of them. */
+static size_t part_grids(struct req *r, const struct page *pg, const struct doc *d,
+                         const struct evaluation *e, struct grid ***out)
 {
-        struct req *r = c->r;
-        const struct evaluation *e = c->e;
-        size_t errors = 0, warnings = 0, plen = strlen(pg->prefix);
+        struct grid **perf = NULL;
+        size_t n_perf = 0;
+        if (pg->part == PART_BASIC && doc_has_perf(d))
+                n_perf = table_perf(r->arena, d, e, TABLE_FORM, &perf);
+        struct grid **g = arena_alloc(r->arena, (n_perf + 1) * sizeof(*g));
+        switch (pg->part) {
+        case PART_BASIC:
+                g[0] = table_basic(r->arena, d, e, TABLE_FORM);
+                break;
+        case PART_SELF:
+                g[0] = table_self_eval(r->arena, d, e, TABLE_FORM);
+                break;
+        case PART_PROJECT:
+                g[0] = table_project(r->arena, d, e, pg->project, TABLE_FORM);
+                break;
+        }
+        for (size_t i = 0; i < n_perf; i++)
+                g[1 + i] = perf[i];
+        *out = g;
+        return 1 + n_perf;
+}
+
+/* The findings of this part, listed with links to their rows. */
+static void summary(struct req *r, const struct evaluation *e, const struct diags *refused,
+                    struct grid **grids, size_t n)
+{
+        size_t errors = 0, warnings = 0;
         for (size_t i = 0; i < e->n_findings; i++)
-                if (strncmp(e->findings[i].path, pg->prefix, plen) == 0) {
+                if (*grid_notes_key(r, grids, n, e->findings[i].path)) {
                         errors += e->findings[i].severity == SEV_ERROR;
                         warnings += e->findings[i].severity == SEV_WARNING;
                 }
-        html(
-            r,
-            "<div class=\"card summary\" data-summary><p>本表：<span class=\"tag error\">错误 %zu</span> "
-            "<span class=\"tag warning\">警告 %zu</span>　整个任务：计算总分 <strong>",
-            errors, warnings);
         char b[DEC_BUFSZ];
-        html(r, "%s</strong> %s，错误 %zu 个", dec_fmt(e->self.total, 2, b), e->self.grade,
-             e->n_errors);
-        html_raw(r, e->n_errors ? "（改正后才能送审）</p>" : "</p>");
-        if (c->input && c->input->n) {
+        html(r,
+             "<div class=\"card summary\" data-summary><p>本表：<span class=\"tag error\">错误 "
+             "<span data-count=\"errors\">%zu</span></span> <span class=\"tag warning\">警告 "
+             "<span data-count=\"warnings\">%zu</span></span>　整个任务：计算总分 "
+             "<strong data-total>%s</strong> <span data-grade>%s</span>，错误 "
+             "<span data-count=\"task-errors\">%zu</span> 个%s</p>",
+             errors, warnings, dec_fmt(e->self.total, 2, b), e->self.grade, e->n_errors,
+             e->n_errors ? "（改正后才能送审）" : "");
+        if (refused && refused->n) {
                 html_raw(r, "<ul class=\"refused\">");
-                for (size_t i = 0; i < c->input->n; i++)
-                        html(r, "<li>%s%s%s</li>", c->input->items[i].label,
-                             c->input->items[i].label ? "：" : "", c->input->items[i].msg);
+                for (size_t i = 0; i < refused->n; i++)
+                        html(r, "<li>%s%s%s</li>", refused->items[i].label,
+                             refused->items[i].label ? "：" : "", refused->items[i].msg);
                 html_raw(r, "</ul>");
         }
-        if (errors + warnings) {
-                html_raw(r, "<ol class=\"findings\">");
-                for (size_t i = 0; i < e->n_findings; i++) {
-                        const struct finding *f = &e->findings[i];
-                        if (f->severity == SEV_INFO || strncmp(f->path, pg->prefix, plen) != 0)
-                                continue;
-                        html(r,
-                             "<li><span class=\"tag %s\">%s</span> <a href=\"#%s\">%s</a>：%s</li>",
-                             severity_name(f->severity), severity_label(f->severity),
-                             notes_anchor(r, notes_key(r, f->path)), f->label, f->message);
-                }
-                html_raw(r, "</ol>");
+        html_raw(r, "<ol class=\"findings\" data-findings>");
+        for (size_t i = 0; i < e->n_findings; i++) {
+                const struct finding *f = &e->findings[i];
+                const char *key = grid_notes_key(r, grids, n, f->path);
+                if (f->severity == SEV_INFO || !*key)
+                        continue;
+                html(r, "<li><span class=\"tag %s\">%s</span> <a href=\"#%s\">%s</a>：%s</li>",
+                     severity_name(f->severity), severity_label(f->severity),
+                     grid_anchor(r, key), f->label, f->message);
         }
-        html_raw(r, "</div>");
+        html_raw(r, "</ol></div>");
 }
 
 /* After a refused save because someone else saved: what they changed. */
@@ -93,29 +129,6 @@ static void conflict(struct req *r, const struct task_change *tc, const struct p
         html_raw(r, "</tbody></table></div>");
 }
 
-static void draw_part(struct form_ctx *c, const struct page *pg)
-{
-        const struct evaluation *e = c->e;
-        switch (pg->part) {
-        case PART_BASIC:
-                edit_basic(c);
-                if (doc_has_perf(c->d)) {
-                        html_raw(c->r, "<h2>评价基础数据</h2>");
-                        edit_perf(c);
-                }
-                break;
-        case PART_SELF:
-                edit_score_table(c, "$.self_eval", &c->d->self.table, &e->self,
-                                 e->scheme->n_tree > 0);
-                break;
-        case PART_PROJECT:
-                edit_project_head(c, pg->project);
-                edit_score_table(c, pg->prefix, &c->d->projects[pg->project].table,
-                                 &e->projects[pg->project], false);
-                break;
-        }
-}
-
 static const char *part_title(struct req *r, const struct page *pg, const struct doc *d)
 {
         switch (pg->part) {
@@ -133,11 +146,22 @@ static const char *part_title(struct req *r, const struct page *pg, const struct
         return "";
 }
 
-static void edit_page(struct req *r, struct task_change *tc, const struct page *pg, int status,
-                      const char *notice, const char *error, bool typed)
+/* What an edit page shows: the task, the document as it is or as the
+ * change made it, its evaluation, what was refused and who changed it
+ * meanwhile. */
+struct shown {
+        const struct task *task;
+        const struct doc *doc;
+        const struct evaluation *eval;
+        const struct task_change *tc; /* after a POST, else NULL */
+};
+
+static void edit_page(struct req *r, const struct shown *s, const struct page *pg, int status,
+                      const char *notice, const char *error)
 {
-        const struct task *t = &tc->tv.task;
-        bool editable = wf_may_edit(&r->session.user, t);
+        const struct task *t = s->task;
+        bool editable = wf_may_edit(r->app.actor, t);
+        bool typed = s->tc != NULL;
         task_page_begin(r, t,
                         pg->part == PART_BASIC  ? TAB_BASIC
                         : pg->part == PART_SELF ? TAB_SELF
@@ -149,17 +173,31 @@ static void edit_page(struct req *r, struct task_change *tc, const struct page *
                 page_error(r, error);
         if (!editable)
                 page_notice(r, "该任务当前不在您的填报或审核环节，以下内容只读。");
-        struct form_ctx c = {r, tc->doc, tc->eval, &tc->input, editable, typed};
-        conflict(r, tc, pg);
-        html(r, "<h2>%s</h2>", part_title(r, pg, tc->doc));
-        summary(&c, pg);
-        html(r, "<form method=\"post\" action=\"%s\" class=\"edit-form\" data-preview=\"%s\">",
-             pg->url, pg->url);
+        if (s->tc)
+                conflict(r, s->tc, pg);
+        html(r, "<h2>%s</h2>", part_title(r, pg, s->doc));
+        struct grid **grids;
+        size_t n = part_grids(r, pg, s->doc, s->eval, &grids);
+        const struct diags *refused = s->tc ? &s->tc->input : NULL;
+        summary(r, s->eval, refused, grids, n);
+        html(r,
+             "<form method=\"post\" action=\"%s\" class=\"edit-form\" "
+             "data-preview=\"/api/tasks/%lld/preview\">",
+             pg->url, (long long)t->id);
         form_csrf(r);
         html(r, "<input type=\"hidden\" name=\"version\" value=\"%s\">",
              typed && req_field(r, "version") ? req_field(r, "version")
                                               : req_printf(r, "%lld", (long long)t->version));
-        draw_part(&c, pg);
+        /* Enter in a field saves (the form's first button), never a row button */
+        if (editable)
+                html_raw(r, "<button type=\"submit\" class=\"default-submit\" tabindex=\"-1\" "
+                            "aria-hidden=\"true\">保存</button>");
+        struct grid_view v = {editable, typed, refused, s->eval, true, s->doc};
+        for (size_t i = 0; i < n; i++) {
+                if (i && grids[i]->title)
+                        html(r, "<h3>%s</h3>", grids[i]->title);
+                html_grid(r, grids[i], &v);
+        }
         if (editable) {
                 html_raw(r, "<div class=\"savebar\"><button type=\"submit\">保存</button>");
                 if (pg->part == PART_PROJECT)
@@ -168,7 +206,7 @@ static void edit_page(struct req *r, struct task_change *tc, const struct page *
                             "<button type=\"submit\" name=\"op\" value=\"remove:%s\" "
                             "class=\"secondary\" formnovalidate data-confirm=\"确认删除这个项目及其自评表？\">"
                             "删除这个项目</button>",
-                            pg->prefix);
+                            grids[0]->key);
                 html_raw(r,
                          "<span class=\"hint\" data-status>计算列随填写自动更新；保存后才会记录。"
                          "</span></div>");
@@ -188,62 +226,83 @@ static const char *after_op(struct req *r, const struct doc *d)
                 return "";
         size_t n = field_count(loc.field, loc.base);
         return req_printf(r, "#%s",
-                          notes_anchor(r, req_printf(r, "%s[%zu]", op + 4, n ? n - 1 : 0)));
+                          grid_anchor(r, req_printf(r, "%s[%zu]", op + 4, n ? n - 1 : 0)));
 }
 
-/* GET or POST of a part. */
-static void handle(struct req *r, struct page *pg)
+static bool project_exists(struct req *r, const struct page *pg, const struct doc *d)
+{
+        if (pg->part != PART_PROJECT || pg->project < d->n_projects)
+                return true;
+        reply_error(r, 404, "该项目不存在（可能已被删除），请从项目支出表列表重新打开");
+        return false;
+}
+
+static void show(struct req *r, const struct page *pg)
+{
+        struct task_view tv;
+        if (!web_task_open(r, TASK_EVALUATED, &tv))
+                return;
+        if (project_exists(r, pg, tv.doc)) {
+                struct shown s = {&tv.task, tv.doc, tv.eval, NULL};
+                edit_page(r, &s, pg, 200, req_param(r, "saved") ? "已保存。" : NULL, NULL);
+        }
+        task_view_free(&tv);
+}
+
+static void save(struct req *r, const struct page *pg)
 {
         struct task_change tc;
         if (!web_change_open(r, &tc))
                 return;
-        bool post = strcmp(r->method, "POST") == 0;
-        bool preview = post && req_param(r, "preview");
-        if (pg->part == PART_PROJECT && pg->project >= tc.base->n_projects) {
-                reply_error(r, 404, "该项目不存在（可能已被删除），请从项目支出表列表重新打开");
+        if (!project_exists(r, pg, tc.base)) {
                 task_change_free(&tc);
                 return;
         }
         struct change_set cs;
         web_change_set(r, &cs);
-        if (!post || preview)
-                cs.row_op = NULL;
         task_change_apply(&r->app, &tc, &cs);
-        if (!post || preview) {
-                edit_page(r, &tc, pg, 200, !post && req_param(r, "saved") ? "已保存。" : NULL, NULL,
-                          preview);
-                task_change_free(&tc);
-                return;
-        }
         struct outcome out = {0};
         if (!task_change_save(&r->app, &tc, req_field(r, "version"), &out)) {
-                edit_page(r, &tc, pg, web_status(out.status), NULL, out.error, true);
+                struct shown s = {&tc.tv.task, tc.doc, tc.eval, &tc};
+                struct page now = *pg;
+                if (pg->part == PART_PROJECT && pg->project >= tc.doc->n_projects)
+                        now.project = tc.base->n_projects ? 0 : now.project;
+                edit_page(r, &s, &now, web_status(out.status), NULL, out.error);
                 task_change_free(&tc);
                 return;
         }
         const char *op = req_param(r, "op");
-        if (pg->part == PART_PROJECT && op && strncmp(op, "remove:", 7) == 0 &&
-            strcmp(op + 7, pg->prefix) == 0)
+        if (pg->part == PART_PROJECT && op &&
+            strcmp(op, req_printf(r, "remove:%s",
+                                  member_path(r, tc.base, &tc.base->projects[pg->project],
+                                              sizeof *tc.base->projects))) == 0)
                 reply_redirect(
                     r, req_printf(r, "/tasks/%lld/projects?saved=1", (long long)tc.tv.task.id));
         else
-                reply_redirect(r, req_printf(r, "%s?saved=1%s", pg->url, after_op(r, tc.saved->doc)));
+                reply_redirect(r,
+                               req_printf(r, "%s?saved=1%s", pg->url, after_op(r, tc.saved->doc)));
         task_change_free(&tc);
+}
+
+static void handle(struct req *r, struct page *pg)
+{
+        if (strcmp(r->method, "POST") == 0)
+                save(r, pg);
+        else
+                show(r, pg);
 }
 
 void page_edit_basic(struct req *r)
 {
         struct page pg = {PART_BASIC, 0,
-                          req_printf(r, "/tasks/%lld/basic", (long long)req_arg_id(r, 0)),
-                          "$.basic_data"};
+                          req_printf(r, "/tasks/%lld/basic", (long long)req_arg_id(r, 0))};
         handle(r, &pg);
 }
 
 void page_edit_self(struct req *r)
 {
         struct page pg = {PART_SELF, 0,
-                          req_printf(r, "/tasks/%lld/self", (long long)req_arg_id(r, 0)),
-                          "$.self_eval"};
+                          req_printf(r, "/tasks/%lld/self", (long long)req_arg_id(r, 0))};
         handle(r, &pg);
 }
 
@@ -254,20 +313,17 @@ void page_edit_project(struct req *r)
                 reply_error(r, 404, "该项目不存在，请从项目支出表列表重新打开");
                 return;
         }
-        struct page pg = {
-            PART_PROJECT, (size_t)n - 1,
-            req_printf(r, "/tasks/%lld/projects/%lld", (long long)req_arg_id(r, 0), (long long)n),
-            req_printf(r, "$.projects[%lld]", (long long)n - 1)};
+        struct page pg = {PART_PROJECT, (size_t)n - 1,
+                          req_printf(r, "/tasks/%lld/projects/%lld", (long long)req_arg_id(r, 0),
+                                     (long long)n)};
         handle(r, &pg);
 }
 
 /* ---- the project list ------------------------------------------------------------------ */
 
-static void project_list(struct req *r, struct task_change *tc, int status, const char *error)
+static void project_list(struct req *r, const struct task *t, const struct doc *d,
+                         const struct evaluation *e, int status, const char *error)
 {
-        const struct task *t = &tc->tv.task;
-        const struct doc *d = tc->doc;
-        const struct evaluation *e = tc->eval;
         task_page_begin(r, t, TAB_PROJECTS);
         r->status = status;
         if (error)
@@ -285,10 +341,11 @@ static void project_list(struct req *r, struct task_change *tc, int status, cons
                 for (size_t i = 0; i < d->n_projects; i++) {
                         const struct project *p = &d->projects[i];
                         size_t errors = 0;
-                        const char *prefix = req_printf(r, "$.projects[%zu].", i);
+                        const char *prefix = e->projects[i].path;
                         for (size_t k = 0; k < e->n_findings; k++)
                                 errors += e->findings[k].severity == SEV_ERROR &&
-                                          strncmp(e->findings[k].path, prefix, strlen(prefix)) == 0;
+                                          strncmp(e->findings[k].path, prefix, strlen(prefix)) == 0 &&
+                                          e->findings[k].path[strlen(prefix)] == '.';
                         char b[DEC_BUFSZ];
                         html(
                             r,
@@ -300,38 +357,41 @@ static void project_list(struct req *r, struct task_change *tc, int status, cons
                 }
                 html_raw(r, "</tbody></table>");
         }
-        if (wf_may_edit(&r->session.user, t)) {
+        if (wf_may_edit(r->app.actor, t)) {
                 html(r, "<form method=\"post\" action=\"/tasks/%lld/projects\" class=\"card\">",
                      (long long)t->id);
                 form_csrf(r);
-                html(
-                    r,
-                    "<input type=\"hidden\" name=\"version\" value=\"%lld\">"
-                    "<button type=\"submit\" name=\"op\" value=\"add:$.projects\">＋ 新增项目</button>"
-                    "</form>",
-                    (long long)t->version);
+                html(r,
+                     "<input type=\"hidden\" name=\"version\" value=\"%lld\">"
+                     "<button type=\"submit\" name=\"op\" value=\"add:%s\">＋ 新增项目</button>"
+                     "</form>",
+                     (long long)t->version, member_path(r, d, &d->projects, sizeof d->projects));
         }
         page_end(r);
 }
 
 void page_projects(struct req *r)
 {
+        if (strcmp(r->method, "POST") != 0) {
+                struct task_view tv;
+                if (!web_task_open(r, TASK_EVALUATED, &tv))
+                        return;
+                project_list(r, &tv.task, tv.doc, tv.eval, 200, NULL);
+                task_view_free(&tv);
+                return;
+        }
         struct task_change tc;
         if (!web_change_open(r, &tc))
                 return;
-        bool post = strcmp(r->method, "POST") == 0;
         struct change_set cs;
         web_change_set(r, &cs);
-        if (!post)
-                cs.row_op = NULL;
         task_change_apply(&r->app, &tc, &cs);
         struct outcome out = {0};
-        if (post && task_change_save(&r->app, &tc, req_field(r, "version"), &out)) {
+        if (task_change_save(&r->app, &tc, req_field(r, "version"), &out))
                 /* a new project: fill it in on its own page */
                 reply_redirect(r, req_printf(r, "/tasks/%lld/projects/%zu",
                                              (long long)tc.tv.task.id, tc.saved->doc->n_projects));
-        } else {
-                project_list(r, &tc, post ? web_status(out.status) : 200, post ? out.error : NULL);
-        }
+        else
+                project_list(r, &tc.tv.task, tc.doc, tc.eval, web_status(out.status), out.error);
         task_change_free(&tc);
 }
