@@ -95,6 +95,7 @@ struct route {
 static struct arena *route_arena;
 static const struct route *doc_routes;
 static size_t n_doc_routes;
+static const struct field *basic_field, *perf_field; /* two sections a document may lack */
 static pthread_once_t routes_once = PTHREAD_ONCE_INIT;
 
 /* The rows of an array need a name when they have a name column, except
@@ -139,6 +140,8 @@ static void make_routes(void)
         route_arena = arena_new();
         atexit(free_routes);
         doc_routes = routes_of(&schema_doc, &n_doc_routes);
+        basic_field = schema_field(&schema_doc, "basic_data");
+        perf_field = schema_field(&schema_doc, "performance_data");
 }
 
 /* ---- the walk --------------------------------------------------------------------------- */
@@ -173,5 +176,12 @@ static void walk(struct evaluation *e, const struct route *r, size_t n, const vo
 void check_names(struct evaluation *e)
 {
         pthread_once(&routes_once, make_routes);
-        walk(e, doc_routes, n_doc_routes, e->doc, NULL);
+        for (const struct route *to = doc_routes; to < doc_routes + n_doc_routes; to++) {
+                /* a section the document does not have has no rows (as check_basic
+                 * and check_perf, ask the document's section bits, not its memory) */
+                if ((to->field == basic_field && !doc_has_basic(e->doc)) ||
+                    (to->field == perf_field && !doc_has_perf(e->doc)))
+                        continue;
+                walk(e, to, 1, e->doc, NULL);
+        }
 }

@@ -6,6 +6,7 @@
  * always had. */
 #include "../support/testutil.h"
 
+#include "../../src/doc/doc_edit.h"
 #include "../../src/doc/doc_io.h"
 #include "../../src/engine/engine.h"
 
@@ -121,11 +122,49 @@ static void test_unnamed_rows_are_reported_with_their_place(void **state)
         diags_free(&errs);
 }
 
+/* The name check skips the 基础数据表 and 评价基础数据 of a document that
+ * has none (as check_basic and check_perf do): a blank row added in
+ * memory to such a section makes it one the document has, and is
+ * reported. */
+static void test_rows_added_to_an_absent_section_are_checked(void **state)
+{
+        (void)state;
+        static const char json[] =
+            "{\"format\":\"jixiao-evaluation\",\"version\":1,"
+            "\"unit\":{\"code\":\"104001\",\"name\":\"测试单位\"},\"fiscal_year\":2024,"
+            "\"self_eval\":{\"indicators\":[{\"name\":\"产出指标\",\"groups\":[{\"name\":"
+            "\"数量指标\",\"items\":[{\"name\":\"培训人次\",\"kind\":\"qualitative\","
+            "\"weight\":\"90\",\"score\":\"90\"}]}]}]}}";
+        struct diags errs = DIAGS_INIT;
+        struct doc *d = doc_parse(json, strlen(json), &errs);
+        assert_non_null(d);
+        struct scheme *s = scheme_named("national");
+        struct evaluation *e = engine_evaluate(d, s);
+        assert_int_equal(count(e, "name.missing"), 0);
+        engine_free(e);
+        assert_true(doc_array_append(d, "$.basic_data.project_spending.special.funds", &errs));
+        assert_true(doc_array_append(d, "$.performance_data.procurement.rows", &errs));
+        assert_int_equal(errs.n, 0);
+        e = engine_evaluate(d, s);
+        assert_int_equal(count(e, "name.missing"), 2);
+        const char *paths[2] = {NULL, NULL};
+        for (size_t i = 0, k = 0; i < e->n_findings; i++)
+                if (strcmp(e->findings[i].code, "name.missing") == 0)
+                        paths[k++] = e->findings[i].path;
+        assert_string_equal(paths[0], "$.basic_data.project_spending.special.funds[0].name");
+        assert_string_equal(paths[1], "$.performance_data.procurement.rows[0].name");
+        engine_free(e);
+        scheme_free(s);
+        doc_free(d);
+        diags_free(&errs);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(test_named_rows_format_nothing),
             cmocka_unit_test(test_unnamed_rows_are_reported_with_their_place),
+            cmocka_unit_test(test_rows_added_to_an_absent_section_are_checked),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }
