@@ -2,7 +2,9 @@
 # jurisdiction of BENCH_N evaluations under build/bench/data (once; later
 # runs reuse it) and measures scoring in memory, checking from files
 # against jansson alone, and memory growth. docs/benchmarks.md has the
-# figures; the last run's output is kept in build/bench/results.txt.
+# figures; the last run's output is kept in build/bench/results.txt. The
+# recipe exits with the benchmark's status, not tee's: non-zero, with each
+# missed target named, when one is not met (so does every "make bench-*").
 #
 #   make bench                  N = 100000 (about 1.1 GB of JSON)
 #   make bench BENCH_N=10000    a quick run

@@ -18,7 +18,12 @@
  *      CPU time (the machine may be shared).
  *
  * It expects build/jixiao beside it (JIXIAO_BIN overrides) and is run
- * from the repository's root. */
+ * from the repository's root. It exits with status 1, with a line naming
+ * each target missed ("bench-report: target NOT MET: …"), when jixiao's
+ * PDF is not TARGET_RATIO times faster than LibreOffice for every seed
+ * (or LibreOffice is missing, so that they cannot be compared), when the
+ * batch of N printed no progress, or when its peak RSS is more than
+ * MEMORY_SLACK above the batch of 100 (memory that grows with the batch). */
 #include "../src/base/buf.h"
 #include "../src/doc/doc_io.h"
 #include "../src/engine/engine.h"
@@ -28,6 +33,8 @@
 #include "../src/report/report.h"
 
 #include <fcntl.h>
+#include <stdarg.h>
+#include <stdbool.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,6 +55,7 @@ enum {
 };
 
 #define TARGET_RATIO 30.0 /* LibreOffice DOCX → PDF / jixiao PDF */
+#define MEMORY_SLACK 0.10 /* the batch of N may peak this share above the batch of 100 */
 
 static const char *const seeds[4] = {
     "examples/seed-001-shenzhen-2024.json",
@@ -78,6 +86,21 @@ static void fail(const char *what, const char *arg)
 {
         fprintf(stderr, "bench-report: %s: %s\n", what, arg);
         exit(1);
+}
+
+/* When missed, name the target in the results ("bench-report: target NOT
+ * MET: …"); returns 1 when missed, else 0. */
+__attribute__((format(printf, 2, 3))) static int missed_if(bool missed, const char *fmt, ...)
+{
+        if (!missed)
+                return 0;
+        char what[256];
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(what, sizeof what, fmt, ap);
+        va_end(ap);
+        printf("bench-report: target NOT MET: %s\n", what);
+        return 1;
 }
 
 static int by_value(const void *a, const void *b)
@@ -184,7 +207,9 @@ static double time_format(const struct seed *s, enum report_format f, size_t run
 /* ---- 1 and 2: per evaluation, and LibreOffice -------------------------------------------------
  */
 
-static void per_evaluation(const char *work, const char *jixiao)
+/* Returns the smallest ratio of LibreOffice's time to jixiao's PDF (wall
+ * clock) over the seeds, or 0 when LibreOffice is not installed. */
+static double per_evaluation(const char *work, const char *jixiao)
 {
         (void)jixiao;
         const struct export_format *xlsx = export_format_get(REPORT_XLSX);
@@ -246,7 +271,7 @@ static void per_evaluation(const char *work, const char *jixiao)
 
         if (access("/usr/bin/libreoffice", X_OK) != 0) {
                 printf("\n2. LibreOffice: not installed, no comparison\n");
-                return;
+                return 0;
         }
         printf("\nLibreOffice converting the same DOCX to PDF (one process per file, median of "
                "%d)\n\n",
@@ -296,13 +321,15 @@ static void per_evaluation(const char *work, const char *jixiao)
         }
         printf("\nsmallest ratio (wall clock) %.0f× (target ≥ %.0f×): %s\n", worst, TARGET_RATIO,
                worst >= TARGET_RATIO ? "met" : "NOT MET");
+        return worst;
 }
 
 /* ---- 3: batches ---------------------------------------------------------------------------------
  */
 
-/* Progress lines of a batch's stderr, and its summary. */
-static void show_stderr(const char *path)
+/* Show the progress lines of a batch's stderr and its summary; returns
+ * the number of progress lines. */
+static size_t show_stderr(const char *path)
 {
         FILE *f = fopen(path, "r");
         char line[1024];
@@ -321,6 +348,7 @@ static void show_stderr(const char *path)
         last[strcspn(last, "\n")] = '\0';
         summary[strcspn(summary, "\n")] = '\0';
         printf("    progress: %zu lines, last \"%s\"; %s\n", progress, last, summary);
+        return progress;
 }
 
 static struct child batch(const char *jixiao, const char *format, const char *data, size_t n,
@@ -356,7 +384,9 @@ static struct child batch(const char *jixiao, const char *format, const char *da
         return c;
 }
 
-static void batches(const char *jixiao, const char *data, size_t n, const char *work)
+/* The batches of 100 and n PDF and DOCX; returns the number of targets
+ * missed (progress shown, memory bounded), each named. */
+static int batches(const char *jixiao, const char *data, size_t n, const char *work)
 {
         printf("\nBatches: jixiao export --format F --out DIR FILE… (one process each)\n\n");
         printf("| format | documents | wall time | per document | peak RSS |\n");
@@ -368,12 +398,26 @@ static void batches(const char *jixiao, const char *data, size_t n, const char *
         char err[4400];
         snprintf(err, sizeof err, "%s/batch-pdf-%zu.stderr", work, n);
         printf("\n");
-        show_stderr(err);
+        size_t progress = show_stderr(err);
         printf("    peak RSS, PDF: %.1f MiB at %d, %.1f MiB at %zu (%+.1f MiB); DOCX: %.1f / %.1f "
                "MiB\n",
                small.max_rss_kib / 1024.0, SMALL_BATCH, big.max_rss_kib / 1024.0, n,
                (big.max_rss_kib - small.max_rss_kib) / 1024.0, dsmall.max_rss_kib / 1024.0,
                dbig.max_rss_kib / 1024.0);
+        int missed = missed_if(progress == 0, "the PDF batch of %zu printed no progress", n);
+        missed +=
+            missed_if((double)big.max_rss_kib > (double)small.max_rss_kib * (1 + MEMORY_SLACK),
+                      "bounded memory: the PDF batch of %zu peaked at %.1f MiB, more than "
+                      "%.0f%% above the batch of %d (%.1f MiB)",
+                      n, big.max_rss_kib / 1024.0, MEMORY_SLACK * 100, SMALL_BATCH,
+                      small.max_rss_kib / 1024.0);
+        missed +=
+            missed_if((double)dbig.max_rss_kib > (double)dsmall.max_rss_kib * (1 + MEMORY_SLACK),
+                      "bounded memory: the DOCX batch of %zu peaked at %.1f MiB, more than "
+                      "%.0f%% above the batch of %d (%.1f MiB)",
+                      n, dbig.max_rss_kib / 1024.0, MEMORY_SLACK * 100, SMALL_BATCH,
+                      dsmall.max_rss_kib / 1024.0);
+        return missed;
 }
 
 int main(int argc, char **argv)
@@ -398,8 +442,19 @@ int main(int argc, char **argv)
         /* The batches first, while this process is small: on Linux a child's
          * peak RSS (wait4) starts from the address space it had before exec,
          * that is this process's. */
-        batches(jx, data, (size_t)n, abs_work);
-        per_evaluation(abs_work, jx);
+        int missed = batches(jx, data, (size_t)n, abs_work);
+        double worst = per_evaluation(abs_work, jx);
         pdf_shutdown();
-        return 0;
+        printf("\n");
+        missed += missed_if(worst == 0,
+                            "LibreOffice is not installed: jixiao's PDF against "
+                            "LibreOffice (target ≥ %.0f×) cannot be measured",
+                            TARGET_RATIO);
+        missed += missed_if(worst > 0 && worst < TARGET_RATIO,
+                            "jixiao's PDF against LibreOffice %.0f× for the slowest seed, target ≥ "
+                            "%.0f×",
+                            worst, TARGET_RATIO);
+        if (!missed)
+                printf("every target met\n");
+        return missed ? 1 : 0;
 }

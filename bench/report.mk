@@ -4,6 +4,8 @@
 # DOCX to PDF, and batches of 100 and REPORT_N generated evaluations
 # (bench/gen.c) with their peak memory. docs/benchmarks.md ("Reports")
 # has the figures; the last run's output is in build/bench/report-results.txt.
+# The recipe exits with the benchmark's status, not tee's: non-zero, with
+# each missed target named, when one is not met.
 #
 #   make bench-report                  REPORT_N = 1000
 #   make bench-report REPORT_N=300     a quicker run

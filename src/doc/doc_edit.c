@@ -387,6 +387,7 @@ bool doc_array_append(struct doc *d, const char *path, struct diags *errs)
         schema_init(f->sub, rows + n * size);
         *(char **)loc.ptr = rows;
         *(size_t *)((char *)loc.base + f->count_off) = n + 1;
+        doc_note_sections(d); /* a blank row makes its section one the document has */
         return true;
 }
 

@@ -505,7 +505,6 @@ static void check_totals(struct evaluation *e, const struct table_score *t)
                 note_cell(e, efmt(e, "%s.indicator_score", t->path), t->indicator_score, NULL);
         }
         if (dec_is_set(src->stated_total)) {
-                const char *path = efmt(e, "%s.stated_total", t->path);
                 /* the table's own arithmetic: its total against its printed scores */
                 dec_t stated_sum = t->has_execution && dec_is_set(src->budget.stated_score)
                                        ? src->budget.stated_score
@@ -518,7 +517,8 @@ static void check_totals(struct evaluation *e, const struct table_score *t)
                                 all = false;
                 }
                 if (all && t->n_items && !dec_eq(stated_sum, src->stated_total)) {
-                        struct finding *f = finding_add(e, "sum.stated_total", SEV_WARNING, path,
+                        struct finding *f = finding_add(e, "sum.stated_total", SEV_WARNING,
+                                                        efmt(e, "%s.stated_total", t->path),
                                                         efmt(e, "%s › 总分", table_name(t)));
                         f->stated = src->stated_total;
                         f->computed = stated_sum;
@@ -527,7 +527,8 @@ static void check_totals(struct evaluation *e, const struct table_score *t)
                                           edec(e, src->stated_total, -1), edec(e, stated_sum, -1));
                 }
                 if (!dec_eq(dec_round(src->stated_total, places), t->total)) {
-                        struct finding *f = finding_add(e, "total.mismatch", SEV_WARNING, path,
+                        struct finding *f = finding_add(e, "total.mismatch", SEV_WARNING,
+                                                        efmt(e, "%s.stated_total", t->path),
                                                         efmt(e, "%s › 总分", table_name(t)));
                         f->stated = src->stated_total;
                         f->computed = t->total;

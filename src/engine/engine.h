@@ -161,6 +161,12 @@ void engine_explain(const struct evaluation *e, const struct table_score *t, siz
 /* JSON path of item i of table t ("$.self_eval.indicators[0].groups[1].items[2]"). */
 void engine_item_path(const struct table_score *t, size_t i, struct buf *out);
 
+/* For tests: how many times, since the program started, the name check
+ * (name.missing) has formatted the JSON path and label of a row — once for
+ * each row it reports, never for a named row. A process-wide counter,
+ * updated atomically. */
+unsigned long engine_name_places_built(void);
+
 /* "error", "warning", "info" and their Chinese names. */
 const char *severity_name(enum severity s);
 const char *severity_label(enum severity s);
