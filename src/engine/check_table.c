@@ -300,18 +300,21 @@ static void check_item(struct evaluation *e, const struct table_score *t, size_t
                 f->message = efmt(e, "“%s”得分 %s 超过其分值 %s，请改正。", row_name(ind->name),
                                   edec(e, ind->score, -1), edec(e, w, -1));
         }
-        if (s->require_deviation && dec_is_set(ind->score) && dec_is_set(w) &&
-            dec_cmp(ind->score, w) < 0 && !ind->not_applicable &&
-            !(ind->deviation && *ind->deviation)) {
+        /* the score a deviation is judged by: the one given, else the rule's */
+        dec_t given = dec_is_set(ind->score)      ? ind->score
+                      : it->basis == BASIS_RULE ? it->score
+                                                : DEC_NONE;
+        if (s->require_deviation && dec_is_set(given) && dec_is_set(w) && dec_cmp(given, w) < 0 &&
+            !ind->not_applicable && !(ind->deviation && *ind->deviation)) {
                 struct finding *f =
                     finding_add(e, "deviation.missing", SEV_ERROR,
                                 efmt(e, "%s.deviation", item_path(e, t, i)), item_label(e, t, i));
-                f->stated = ind->score;
+                f->stated = given;
                 f->computed = w;
                 f->rule = "得分低于分值的指标须填写偏差原因";
                 f->message =
                     efmt(e, "“%s”得分 %s 低于分值 %s，但没有填写偏差原因分析，请补充扣分原因。",
-                         row_name(ind->name), edec(e, ind->score, -1), edec(e, w, -1));
+                         row_name(ind->name), edec(e, given, -1), edec(e, w, -1));
         }
         if (it->basis == BASIS_STATED) {
                 struct finding *f = finding_add(e, "rule.not_computable", SEV_INFO,
@@ -504,19 +507,29 @@ static void check_totals(struct evaluation *e, const struct table_score *t)
                 note_cell(e, efmt(e, "%s.weight_total", t->path), t->weight_total, NULL);
                 note_cell(e, efmt(e, "%s.indicator_score", t->path), t->indicator_score, NULL);
         }
+        if (e->adopting) { /* settling: the total and the grade are the engine's, nobody types them */
+                adopt_value(e, efmt(e, "%s.stated_total", t->path), t->total, NULL);
+                adopt_value(e, efmt(e, "%s.stated_grade", t->path), DEC_NONE, t->grade);
+        }
         if (dec_is_set(src->stated_total)) {
-                /* the table's own arithmetic: its total against its printed scores */
+                /* the table's own arithmetic: its total against its printed
+                 * scores — when no score was reported on its own row already
+                 * (one mistake, one message) */
                 dec_t stated_sum = t->has_execution && dec_is_set(src->budget.stated_score)
                                        ? src->budget.stated_score
                                        : DEC_ZERO;
-                bool all = true;
+                bool all = true, explained = false;
                 for (size_t i = 0; i < t->n_items; i++) {
-                        if (t->items[i].ind && dec_is_set(t->items[i].ind->score))
-                                stated_sum = dec_add(stated_sum, t->items[i].ind->score);
-                        else
+                        const struct item_score *it = &t->items[i];
+                        if (it->ind && dec_is_set(it->ind->score)) {
+                                stated_sum = dec_add(stated_sum, it->ind->score);
+                                explained |= it->basis != BASIS_NOT_APPLICABLE &&
+                                             !dec_eq(dec_round(it->ind->score, places), it->score);
+                        } else {
                                 all = false;
+                        }
                 }
-                if (all && t->n_items && !dec_eq(stated_sum, src->stated_total)) {
+                if (all && !explained && t->n_items && !dec_eq(stated_sum, src->stated_total)) {
                         struct finding *f = finding_add(e, "sum.stated_total", SEV_WARNING,
                                                         efmt(e, "%s.stated_total", t->path),
                                                         efmt(e, "%s › 总分", table_name(t)));

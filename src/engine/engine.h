@@ -113,6 +113,7 @@ struct evaluation {
         struct cell_value *cells;
         size_t n_cells, cap_cells;
         bool record_cells;
+        struct doc *adopting; /* engine_settle(): the document written to, else NULL */
 };
 
 /* Score and check d under s. Never fails (missing data become findings).
@@ -122,6 +123,7 @@ struct evaluation *engine_evaluate(const struct doc *d, const struct scheme *s);
 
 enum {
         ENGINE_RECORD_CELLS = 1 << 0, /* record every computed cell (engine_cell) */
+        ENGINE_ADOPT = 1 << 1,        /* engine_settle(): write computed figures into the document */
 };
 /* How many evaluations this process has made (for tests that count the
  * work of an operation). */
@@ -140,17 +142,15 @@ struct evaluation *engine_evaluate_with(const struct doc *d, const struct scheme
  * documents with statements). */
 bool engine_cell(const struct evaluation *e, const char *path, dec_t *value, const char **text);
 
-/* Make d state what the engine computed: every recorded cell's value is
- * written into the stated field (totals, sums, rates, grades), and each
- * indicator scored by its rule gets its computed score; scores that are
- * the evaluator's judgement stay as entered. e must come from
- * engine_evaluate_with(d, …, ENGINE_RECORD_CELLS); afterwards e no longer
- * describes d — evaluate again. */
-void engine_adopt(struct doc *d, const struct evaluation *e);
 void engine_free(struct evaluation *e);
 
-/* Make d state what the engine computes (engine_adopt) and return its
- * evaluation, with every computed cell: what the save pipeline keeps. */
+/* Evaluate d once, with every computed cell, making it state what the
+ * engine computes as it goes: each stated figure the engine derives
+ * (totals, sums, rates, the grade) is written into d, two decimals for
+ * amounts, rates and scores, in place of the difference it would report.
+ * The scores the unit gives (and every other entry) stay as they are and
+ * are checked as usual. The result describes d as changed: what the save
+ * pipeline keeps. */
 struct evaluation *engine_settle(struct doc *d, const struct scheme *s);
 
 /* Append how item i of table t was scored — rule, inputs, result — in

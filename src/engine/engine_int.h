@@ -136,6 +136,10 @@ struct compare {
 };
 void compare_figure(struct evaluation *e, const struct compare *c);
 
+/* engine_settle(): write the computed value (or text) of the stated
+ * figure at path into the document being settled (adopt.c). */
+void adopt_value(struct evaluation *e, const char *path, dec_t value, const char *text);
+
 /* True when compare_figure() would report a difference. */
 bool figure_differs(dec_t stated, dec_t computed, int places);
 

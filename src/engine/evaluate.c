@@ -272,6 +272,8 @@ struct evaluation *engine_evaluate_with(const struct doc *d, const struct scheme
         e->doc = d;
         e->scheme = s;
         e->record_cells = d->n_statements > 0 || (options & ENGINE_RECORD_CELLS);
+        if (options & ENGINE_ADOPT)
+                e->adopting = (struct doc *)d; /* engine_settle() hands over a mutable document */
         score_table(e, &e->self, &d->self.table, "$.self_eval", true);
         if (d->n_projects) {
                 e->projects = arena_alloc(e->arena, d->n_projects * sizeof(*e->projects));

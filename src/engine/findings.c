@@ -107,6 +107,10 @@ static const char *subject(struct evaluation *e, const char *label)
 void compare_figure(struct evaluation *e, const struct compare *c)
 {
         note_cell(e, c->path, c->computed, NULL);
+        if (e->adopting) { /* settling: the document states the computed figure */
+                adopt_value(e, c->path, c->computed, NULL);
+                return;
+        }
         if (!dec_is_set(c->stated) || !dec_is_set(c->computed))
                 return;
         int own = dec_places(c->stated);
