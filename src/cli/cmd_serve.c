@@ -38,8 +38,7 @@ static int run(const struct command *self, int argc, char **argv)
         cfg.listen = listen;
         cfg.access_log = log;
         cfg.secure_cookies = secure;
-        cfg.routes = app_routes;
-        cfg.n_routes = app_routes_count;
+        cfg.routes = web_routes(&cfg.n_routes, NULL);
         if (!auth_init()) {
                 fprintf(stderr, "jixiao serve：无法初始化加密库 libsodium\n");
                 return 1;

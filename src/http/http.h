@@ -87,6 +87,7 @@ enum {
         R_PUBLIC = 1 << 0,       /* reachable without a session */
         R_JSON = 1 << 1,         /* an API call: JSON errors, 401 rather than redirect */
         R_ANY_PASSWORD = 1 << 2, /* reachable while a one-time password is in force */
+        R_UPLOAD = 1 << 3,       /* a body up to the upload limit (files, workbooks) */
 };
 
 struct route {

@@ -11,6 +11,7 @@
 #include <arpa/inet.h>
 #include <jansson.h>
 #include <microhttpd.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -192,14 +193,49 @@ static bool params_valid(const struct param *p, size_t n)
 
 /* ---- matching ----------------------------------------------------------------- */
 
+/* Does s[0..n) have the type of the path argument named name[0..k)?
+ * {id}, {fid}, {n}: a positive integer; {code}: a unit code (6 digits);
+ * {year}: 4 digits; {format}: a file format (letters); {name}: a static
+ * file's name. Any other name is a programming error of the route table. */
+static bool arg_typed(const char *name, size_t k, const char *s, size_t n)
+{
+        size_t digits = strspn(s, "0123456789");
+#define IS(lit) (k == sizeof(lit) - 1 && memcmp(name, lit, k) == 0)
+        if (IS("id") || IS("fid") || IS("n"))
+                return digits >= n && n && n <= 18 && s[0] != '0';
+        if (IS("code"))
+                return n == 6 && digits >= 6;
+        if (IS("year"))
+                return n == 4 && digits >= 4;
+        if (IS("format")) {
+                for (size_t i = 0; i < n; i++)
+                        if (s[i] < 'a' || s[i] > 'z')
+                                return false;
+                return n && n <= 10;
+        }
+        if (IS("name")) {
+                for (size_t i = 0; i < n; i++)
+                        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+                              (s[i] >= '0' && s[i] <= '9') || s[i] == '.' || s[i] == '-' ||
+                              s[i] == '_'))
+                                return false;
+                return n && n <= 64 && s[0] != '.';
+        }
+#undef IS
+        abort();
+}
+
 bool route_match(const char *pattern, const char *path, struct req *r)
 {
         size_t n_args = 0;
         while (*pattern && *path) {
                 if (*pattern == '{') {
                         const char *close = strchr(pattern, '}');
-                        size_t seg = strcspn(path, "/");
-                        if (!close || seg == 0 || n_args == MAX_PATH_ARGS)
+                        /* an argument ends where the pattern's next literal character is */
+                        size_t seg = close[1] ? strcspn(path, (char[]){close[1], '/', 0})
+                                              : strcspn(path, "/");
+                        if (!close || seg == 0 || n_args == MAX_PATH_ARGS ||
+                            !arg_typed(pattern + 1, (size_t)(close - pattern - 1), path, seg))
                                 return false;
                         if (r)
                                 r->path_args[n_args] = arena_strndup(r->arena, path, seg);
@@ -216,6 +252,17 @@ bool route_match(const char *pattern, const char *path, struct req *r)
         if (r)
                 r->n_path_args = n_args;
         return true;
+}
+
+const struct route *route_find(const struct route *routes, size_t n, const char *method,
+                               const char *path)
+{
+        for (size_t i = 0; i < n; i++)
+                if (route_match(routes[i].pattern, path, NULL) &&
+                    (strcmp(routes[i].method, method) == 0 ||
+                     (strcmp(method, "HEAD") == 0 && strcmp(routes[i].method, "GET") == 0)))
+                        return &routes[i];
+        return NULL;
 }
 
 /* ---- guards --------------------------------------------------------------------- */

@@ -15,7 +15,14 @@ void route_prepare(struct req *r);
  * the route matching r->method and r->path (404 or 405 otherwise). */
 void route_dispatch(struct req *r, const struct route *routes, size_t n);
 
-/* True if path matches pattern; captures {…} segments into r. */
+/* True if path matches pattern; captures {…} segments into r (may be
+ * NULL). An argument matches only a value of its type: {id}, {fid} and {n}
+ * positive integers, {code} six digits, {year} four digits, {format}
+ * lower-case letters, {name} a file name. */
 bool route_match(const char *pattern, const char *path, struct req *r);
+
+/* The route of method (HEAD: as GET) and path, or NULL. */
+const struct route *route_find(const struct route *routes, size_t n, const char *method,
+                               const char *path);
 
 #endif

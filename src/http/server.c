@@ -37,6 +37,7 @@ struct ctx {
         struct req req;
         struct buf body;
         bool too_large;
+        size_t limit; /* bytes the route takes in a body */
         size_t sent; /* bytes of the body answered, for the access log */
         struct timespec start;
 };
@@ -114,17 +115,18 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, struct ctx *x)
         return ok;
 }
 
-/* Uploads (attachments, spreadsheets to import) may be larger than forms. */
-static size_t body_limit(const struct server *s, const char *url)
+/* Uploads (attachments, spreadsheets to import) may be larger than forms:
+ * the route says which it takes. */
+static size_t body_limit(const struct server *s, const char *method, const char *url)
 {
-        return strstr(url, "/files") || strstr(url, "/import") ? s->cfg.max_upload
-                                                               : s->cfg.max_body;
+        const struct route *rt = route_find(s->cfg.routes, s->cfg.n_routes, method, url);
+        return rt && (rt->flags & R_UPLOAD) ? s->cfg.max_upload : s->cfg.max_body;
 }
 
 /* The 413 answer, naming the limit that applied. */
-static void refuse_too_large(struct server *s, struct req *r, const char *url)
+static void refuse_too_large(struct server *s, struct req *r, size_t limit)
 {
-        if (body_limit(s, url) == s->cfg.max_upload)
+        if (limit == s->cfg.max_upload)
                 reply_error(r, 413,
                             req_printf(r,
                                        "提交的内容过大：上传文件的请求不能超过 %zu MB，"
@@ -160,19 +162,20 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
                 r->path = arena_strdup(r->arena, url);
                 r->status = 200;
                 *con_cls = x;
+                x->limit = body_limit(s, method, url);
                 const char *len =
                     MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-                if (len && strtoull(len, NULL, 10) > body_limit(s, url)) {
+                if (len && strtoull(len, NULL, 10) > x->limit) {
                         x->too_large = true;
                         r->now = (int64_t)time(NULL);
                         route_prepare(r);
-                        refuse_too_large(s, r, url);
+                        refuse_too_large(s, r, x->limit);
                         return send_reply(c, x);
                 }
                 return MHD_YES;
         }
         if (*upload_size) {
-                if (!x->too_large && x->body.len + *upload_size > body_limit(s, url)) {
+                if (!x->too_large && x->body.len + *upload_size > x->limit) {
                         x->too_large = true;
                         buf_free(&x->body);
                 }
@@ -185,7 +188,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         r->now = (int64_t)time(NULL);
         route_prepare(r);
         if (x->too_large) {
-                refuse_too_large(s, r, url);
+                refuse_too_large(s, r, x->limit);
                 return send_reply(c, x);
         }
         r->db = worker_db(s);

@@ -80,8 +80,21 @@ void api_file_upload(struct req *r);
 void api_file_download(struct req *r);
 void api_file_delete(struct req *r);
 
-/* The route table, for the server and for tests. */
-extern const struct route app_routes[];
-extern const size_t app_routes_count;
+/* What a route's {id} names, for the scope tests (an id of another unit
+ * must be answered as if it did not exist). */
+enum web_scope {
+        SCOPE_NONE,
+        SCOPE_TASK, /* a task in the user's scope */
+        SCOPE_UNIT, /* {code}: a unit */
+        SCOPE_USER, /* an account */
+};
+
+struct route_info {
+        enum web_scope scope;
+};
+
+/* The route table of the resources (routes.c), built once: *n routes;
+ * *info (may be NULL) gives each route's scope kind, in the same order. */
+const struct route *web_routes(size_t *n, const struct route_info **info);
 
 #endif

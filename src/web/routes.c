@@ -1,89 +1,137 @@
-/* The route table: method, path, handler, flags and the posts allowed
- * (the authorization matrix of docs/security.md). Guards in route.c run
- * before every handler: session, one-time password, post, CSRF. */
+/* The resources of the web system, each declared once: its path, for each
+ * method the page and the JSON API handler (the API at "/api" + path),
+ * the posts allowed (the authorization matrix of docs/security.md), what
+ * its body may be, and what its {id} names. web_routes() expands them
+ * into the route table the server dispatches on; path arguments are typed
+ * (route.h), so no route shadows another whatever their order, which
+ * tests/unit/test_routes.c checks for every route. */
 #include "handlers.h"
 
 #include "../auth/authz.h"
 
-const struct route app_routes[] = {
-    /* sign-in */
-    {"GET", "/login", page_login_form, R_PUBLIC, ANY_ROLE},
-    {"POST", "/login", page_login, R_PUBLIC, ANY_ROLE},
-    {"POST", "/logout", page_logout, R_ANY_PASSWORD, ANY_ROLE},
-    {"GET", "/password", page_password_form, R_ANY_PASSWORD, ANY_ROLE},
-    {"POST", "/password", page_password, R_ANY_PASSWORD, ANY_ROLE},
-    {"GET", "/static/{name}", page_static, R_PUBLIC, ANY_ROLE},
-    {"GET", "/", page_home, 0, ANY_ROLE},
-    /* administration */
-    {"GET", "/units", page_units, 0, CAN_VIEW_UNITS},
-    {"POST", "/units", page_unit_create, 0, CAN_MANAGE_UNITS},
-    {"POST", "/units/{code}", page_unit_update, 0, CAN_MANAGE_UNITS},
-    {"GET", "/users", page_users, 0, CAN_MANAGE_USERS},
-    {"POST", "/users", page_user_create, 0, CAN_MANAGE_USERS},
-    {"POST", "/users/{id}", page_user_update, 0, CAN_MANAGE_USERS},
-    {"POST", "/users/{id}/reset", page_user_reset, 0, CAN_MANAGE_USERS},
-    {"GET", "/years", page_years, 0, CAN_MANAGE_YEARS},
-    {"POST", "/years", page_year_create, 0, CAN_MANAGE_YEARS},
-    {"POST", "/years/{year}/issue", page_year_issue, 0, CAN_MANAGE_YEARS},
-    {"POST", "/years/{year}/goals", page_goals_import, 0, CAN_MANAGE_YEARS},
-    {"GET", "/audit", page_audit, 0, CAN_VIEW_AUDIT},
-    /* tasks */
-    {"GET", "/tasks", page_tasks, 0, CAN_VIEW_TASKS},
-    {"GET", "/tasks.xlsx", page_tasks_export, 0, CAN_VIEW_TASKS},
-    {"GET", "/tasks/reports.{format}", page_tasks_reports, 0, CAN_VIEW_TASKS},
-    {"GET", "/tasks/{id}/export.{format}", page_task_export, 0, CAN_VIEW_TASKS},
-    {"POST", "/tasks/{id}/import", page_task_import, 0, CAN_EDIT_TASKS},
-    {"GET", "/years/{year}/summary.xlsx", page_year_summary, 0, CAN_VIEW_SUMMARY},
-    {"GET", "/tasks/{id}", page_task, 0, CAN_VIEW_TASKS},
-    {"POST", "/tasks/{id}/transition", page_task_transition, 0, CAN_REVIEW_TASKS},
-    {"GET", "/tasks/{id}/basic", page_edit_basic, 0, CAN_VIEW_TASKS},
-    {"POST", "/tasks/{id}/basic", page_edit_basic, 0, CAN_EDIT_TASKS},
-    {"GET", "/tasks/{id}/self", page_edit_self, 0, CAN_VIEW_TASKS},
-    {"POST", "/tasks/{id}/self", page_edit_self, 0, CAN_EDIT_TASKS},
-    {"GET", "/tasks/{id}/projects", page_projects, 0, CAN_VIEW_TASKS},
-    {"POST", "/tasks/{id}/projects", page_projects, 0, CAN_EDIT_TASKS},
-    {"GET", "/tasks/{id}/projects/{n}", page_edit_project, 0, CAN_VIEW_TASKS},
-    {"POST", "/tasks/{id}/projects/{n}", page_edit_project, 0, CAN_EDIT_TASKS},
-    /* attachments */
-    {"GET", "/tasks/{id}/files", page_files, 0, CAN_VIEW_TASKS},
-    {"POST", "/tasks/{id}/files", page_file_upload, 0, CAN_EDIT_TASKS},
-    {"GET", "/tasks/{id}/files/{fid}", page_file_download, 0, CAN_VIEW_TASKS},
-    {"POST", "/tasks/{id}/files/{fid}/delete", page_file_delete, 0, CAN_EDIT_TASKS},
-    /* JSON API */
-    {"GET", "/api/session", api_session, R_PUBLIC, ANY_ROLE},
-    {"POST", "/api/login", api_login, R_PUBLIC, ANY_ROLE},
-    {"POST", "/api/logout", api_logout, R_ANY_PASSWORD, ANY_ROLE},
-    {"POST", "/api/password", api_password, R_ANY_PASSWORD, ANY_ROLE},
-    {"GET", "/api/me", api_me, R_ANY_PASSWORD, ANY_ROLE},
-    {"GET", "/api/units", api_units, 0, CAN_VIEW_UNITS},
-    {"POST", "/api/units", api_unit_create, 0, CAN_MANAGE_UNITS},
-    {"POST", "/api/units/{code}", api_unit_update, 0, CAN_MANAGE_UNITS},
-    {"GET", "/api/users", api_users, 0, CAN_MANAGE_USERS},
-    {"POST", "/api/users", api_user_create, 0, CAN_MANAGE_USERS},
-    {"POST", "/api/users/{id}", api_user_update, 0, CAN_MANAGE_USERS},
-    {"POST", "/api/users/{id}/reset", api_user_reset, 0, CAN_MANAGE_USERS},
-    {"GET", "/api/years", api_years, 0, CAN_MANAGE_YEARS},
-    {"POST", "/api/years", api_year_create, 0, CAN_MANAGE_YEARS},
-    {"POST", "/api/years/{year}/issue", api_year_issue, 0, CAN_MANAGE_YEARS},
-    {"POST", "/api/years/{year}/goals", api_goals_import, 0, CAN_MANAGE_YEARS},
-    {"GET", "/api/audit", api_audit, 0, CAN_VIEW_AUDIT},
-    {"GET", "/api/tasks", api_tasks, 0, CAN_VIEW_TASKS},
-    {"GET", "/api/todo", api_todo, 0, CAN_VIEW_TASKS},
-    {"GET", "/api/tasks.xlsx", page_tasks_export, 0, CAN_VIEW_TASKS},
-    {"GET", "/api/tasks/reports.{format}", page_tasks_reports, 0, CAN_VIEW_TASKS},
-    {"GET", "/api/tasks/{id}/export.{format}", page_task_export, 0, CAN_VIEW_TASKS},
-    {"POST", "/api/tasks/{id}/import", page_task_import, 0, CAN_EDIT_TASKS},
-    {"GET", "/api/years/{year}/summary.xlsx", page_year_summary, 0, CAN_VIEW_SUMMARY},
-    {"GET", "/api/tasks/{id}", api_task_get, 0, CAN_VIEW_TASKS},
-    {"GET", "/api/tasks/{id}/document", api_task_document, 0, CAN_VIEW_TASKS},
-    {"GET", "/api/tasks/{id}/events", api_task_events, 0, CAN_VIEW_TASKS},
-    {"POST", "/api/tasks/{id}/preview", api_task_preview, 0, CAN_EDIT_TASKS},
-    {"POST", "/api/tasks/{id}/save", api_task_save, 0, CAN_EDIT_TASKS},
-    {"POST", "/api/tasks/{id}/transition", api_task_transition, 0, CAN_REVIEW_TASKS},
-    {"GET", "/api/tasks/{id}/files", api_files, 0, CAN_VIEW_TASKS},
-    {"POST", "/api/tasks/{id}/files", api_file_upload, 0, CAN_EDIT_TASKS},
-    {"GET", "/api/tasks/{id}/files/{fid}", api_file_download, 0, CAN_VIEW_TASKS},
-    {"POST", "/api/tasks/{id}/files/{fid}/delete", api_file_delete, 0, CAN_EDIT_TASKS},
+#include <pthread.h>
+#include <stdio.h>
+
+typedef void handler(struct req *r);
+
+/* One method of a resource: its page, its API call, who may use them. */
+struct verb {
+        handler *page, *api;
+        unsigned roles;
 };
 
-const size_t app_routes_count = sizeof app_routes / sizeof app_routes[0];
+struct resource {
+        const char *path;
+        struct verb get, post;
+        unsigned flags;     /* R_PUBLIC, R_ANY_PASSWORD, R_UPLOAD */
+        enum web_scope scope; /* what the path's {id} names */
+};
+
+#define GET(p, a, roles)  .get = {(p), (a), (roles)}
+#define POST(p, a, roles) .post = {(p), (a), (roles)}
+
+static const struct resource resources[] = {
+    /* signing in */
+    {"/login", GET(page_login_form, NULL, ANY_ROLE), POST(page_login, api_login, ANY_ROLE),
+     R_PUBLIC},
+    {"/logout", POST(page_logout, api_logout, ANY_ROLE), .flags = R_ANY_PASSWORD},
+    {"/password", GET(page_password_form, NULL, ANY_ROLE),
+     POST(page_password, api_password, ANY_ROLE), R_ANY_PASSWORD},
+    {"/session", GET(NULL, api_session, ANY_ROLE), .flags = R_PUBLIC},
+    {"/me", GET(NULL, api_me, ANY_ROLE), .flags = R_ANY_PASSWORD},
+    {"/static/{name}", GET(page_static, NULL, ANY_ROLE), .flags = R_PUBLIC},
+    {"/", GET(page_home, NULL, ANY_ROLE)},
+    /* administration */
+    {"/units", GET(page_units, api_units, CAN_VIEW_UNITS),
+     POST(page_unit_create, api_unit_create, CAN_MANAGE_UNITS)},
+    {"/units/{code}", POST(page_unit_update, api_unit_update, CAN_MANAGE_UNITS),
+     .scope = SCOPE_UNIT},
+    {"/users", GET(page_users, api_users, CAN_MANAGE_USERS),
+     POST(page_user_create, api_user_create, CAN_MANAGE_USERS)},
+    {"/users/{id}", POST(page_user_update, api_user_update, CAN_MANAGE_USERS),
+     .scope = SCOPE_USER},
+    {"/users/{id}/reset", POST(page_user_reset, api_user_reset, CAN_MANAGE_USERS),
+     .scope = SCOPE_USER},
+    {"/years", GET(page_years, api_years, CAN_MANAGE_YEARS),
+     POST(page_year_create, api_year_create, CAN_MANAGE_YEARS)},
+    {"/years/{year}/issue", POST(page_year_issue, api_year_issue, CAN_MANAGE_YEARS)},
+    {"/years/{year}/goals", POST(page_goals_import, api_goals_import, CAN_MANAGE_YEARS)},
+    {"/years/{year}/summary.xlsx", GET(page_year_summary, page_year_summary, CAN_VIEW_SUMMARY)},
+    {"/audit", GET(page_audit, api_audit, CAN_VIEW_AUDIT)},
+    /* tasks */
+    {"/tasks", GET(page_tasks, api_tasks, CAN_VIEW_TASKS)},
+    {"/todo", GET(NULL, api_todo, CAN_VIEW_TASKS)},
+    {"/tasks.xlsx", GET(page_tasks_export, page_tasks_export, CAN_VIEW_TASKS)},
+    {"/tasks/reports.{format}", GET(page_tasks_reports, page_tasks_reports, CAN_VIEW_TASKS)},
+    {"/tasks/{id}", GET(page_task, api_task_get, CAN_VIEW_TASKS), .scope = SCOPE_TASK},
+    {"/tasks/{id}/document", GET(NULL, api_task_document, CAN_VIEW_TASKS), .scope = SCOPE_TASK},
+    {"/tasks/{id}/events", GET(NULL, api_task_events, CAN_VIEW_TASKS), .scope = SCOPE_TASK},
+    {"/tasks/{id}/export.{format}", GET(page_task_export, page_task_export, CAN_VIEW_TASKS),
+     .scope = SCOPE_TASK},
+    {"/tasks/{id}/import", POST(page_task_import, page_task_import, CAN_EDIT_TASKS),
+     .flags = R_UPLOAD, .scope = SCOPE_TASK},
+    {"/tasks/{id}/transition", POST(page_task_transition, api_task_transition, CAN_REVIEW_TASKS),
+     .scope = SCOPE_TASK},
+    {"/tasks/{id}/preview", POST(NULL, api_task_preview, CAN_EDIT_TASKS), .scope = SCOPE_TASK},
+    {"/tasks/{id}/save", POST(NULL, api_task_save, CAN_EDIT_TASKS), .scope = SCOPE_TASK},
+    {"/tasks/{id}/basic", GET(page_edit_basic, NULL, CAN_VIEW_TASKS),
+     POST(page_edit_basic, NULL, CAN_EDIT_TASKS), .scope = SCOPE_TASK},
+    {"/tasks/{id}/self", GET(page_edit_self, NULL, CAN_VIEW_TASKS),
+     POST(page_edit_self, NULL, CAN_EDIT_TASKS), .scope = SCOPE_TASK},
+    {"/tasks/{id}/projects", GET(page_projects, NULL, CAN_VIEW_TASKS),
+     POST(page_projects, NULL, CAN_EDIT_TASKS), .scope = SCOPE_TASK},
+    {"/tasks/{id}/projects/{n}", GET(page_edit_project, NULL, CAN_VIEW_TASKS),
+     POST(page_edit_project, NULL, CAN_EDIT_TASKS), .scope = SCOPE_TASK},
+    /* attachments */
+    {"/tasks/{id}/files", GET(page_files, api_files, CAN_VIEW_TASKS),
+     POST(page_file_upload, api_file_upload, CAN_EDIT_TASKS), R_UPLOAD, SCOPE_TASK},
+    {"/tasks/{id}/files/{fid}", GET(page_file_download, api_file_download, CAN_VIEW_TASKS),
+     .scope = SCOPE_TASK},
+    {"/tasks/{id}/files/{fid}/delete", POST(page_file_delete, api_file_delete, CAN_EDIT_TASKS),
+     .scope = SCOPE_TASK},
+};
+
+enum { N_RESOURCES = sizeof resources / sizeof resources[0] };
+
+/* 2 methods × page and API per resource at most */
+static struct route routes[4 * N_RESOURCES];
+static struct route_info infos[4 * N_RESOURCES];
+static size_t n_routes;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static void add(const struct resource *res, const char *method, const struct verb *v, bool api)
+{
+        handler *h = api ? v->api : v->page;
+        if (!h)
+                return;
+        const char *pattern = res->path;
+        if (api) { /* "/api" + path ("/api" for "/") */
+                static char paths[N_RESOURCES][64];
+                size_t k = (size_t)(res - resources);
+                snprintf(paths[k], sizeof paths[k], "/api%s", res->path);
+                pattern = paths[k];
+        }
+        infos[n_routes] = (struct route_info){res->scope};
+        routes[n_routes++] = (struct route){method, pattern, h,
+                                            res->flags | (api ? R_JSON : 0u), v->roles};
+}
+
+static void build(void)
+{
+        for (size_t i = 0; i < N_RESOURCES; i++) {
+                const struct resource *res = &resources[i];
+                add(res, "GET", &res->get, false);
+                add(res, "POST", &res->post, false);
+                add(res, "GET", &res->get, true);
+                add(res, "POST", &res->post, true);
+        }
+}
+
+const struct route *web_routes(size_t *n, const struct route_info **info)
+{
+        pthread_once(&once, build);
+        *n = n_routes;
+        if (info)
+                *info = infos;
+        return routes;
+}

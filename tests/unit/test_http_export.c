@@ -235,8 +235,8 @@ static void test_a_filled_template_is_imported_whole_or_not_at_all(void **state)
         assert_non_null(strstr(r.body.data, "\"adjusted\": \"716.84\""));
         response_free(&r);
         r = get(PREPARER, "/api/tasks/%lld/events", (long long)task);
-        /* the cell typed, and the rule's scores the engine writes on any save */
-        assert_non_null(strstr(r.body.data, "\"comment\":\"导入 Excel 表格修改 3 处\""));
+        /* the cell typed, and nothing else: the unit's own scores stay as given */
+        assert_non_null(strstr(r.body.data, "\"comment\":\"导入 Excel 表格修改 1 处\""));
         assert_non_null(strstr(r.body.data, "\"before\":\"716.83\",\"after\":\"716.84\""));
         response_free(&r);
         /* the same file again, on the old version: refused, nothing changed */
