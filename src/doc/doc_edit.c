@@ -377,8 +377,9 @@ bool doc_array_append(struct doc *d, const char *path, struct diags *errs)
                 return false;
         const struct field *f = loc.field;
         size_t n = field_count(f, loc.base), size = f->sub->size;
-        if (n >= SCHEMA_MAX_ITEMS) {
-                diags_add(errs, path, f->label, "行数已达上限 %d", SCHEMA_MAX_ITEMS);
+        size_t max = f->max > 0 ? (size_t)f->max : SCHEMA_MAX_ITEMS;
+        if (n >= max) {
+                diags_add(errs, path, f->label, "行数已达上限 %zu 行，不能再添加", max);
                 return false;
         }
         char *rows = arena_alloc(d->arena, (n + 1) * size);

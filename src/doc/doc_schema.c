@@ -261,7 +261,8 @@ static const struct field quarter_fields[] = {
 SCHEMA(s_quarter, quarter, "季度预算执行");
 
 static const struct field quarterly_fields[] = {
-    ARR(struct quarterly, quarters, "各季度", s_quarter, .flags = FL_ROWS, NOTE("at most four, first quarter first")),
+    ARR(struct quarterly, quarters, "各季度", s_quarter, .flags = FL_ROWS, .max = 4,
+        NOTE("at most four, first quarter first")),
     DEC(struct quarterly, stated_average_pct, "年均执行率（%，表列）"),
 };
 SCHEMA(s_quarterly, quarterly, "各季度预算执行情况");
@@ -393,7 +394,7 @@ static const struct field goal_fields[] = {
 SCHEMA(s_goal, goal, "年度总体目标");
 
 static const struct field main_task_fields[] = {
-    STR(struct main_task, name, "任务名称", .flags = FL_REQUIRED),
+    STR(struct main_task, name, "任务名称"),
     TEXT(struct main_task, content, "主要内容"),
     DEC(struct main_task, budget, "预算资金"),
     DEC(struct main_task, budget_fiscal, "其中：财政资金"),
@@ -429,7 +430,7 @@ const struct schema schema_project = {"project", "项目支出表", sizeof(struc
 /* ---- narrative, statements, attachments ------------------------------- */
 
 static const struct field section_fields[] = {
-    STR(struct section, title, "标题", .flags = FL_REQUIRED),
+    STR(struct section, title, "标题"),
     TEXT(struct section, text, "内容"),
 };
 SCHEMA(s_section, section, "章节");

@@ -225,6 +225,53 @@ static bool arg_typed(const char *name, size_t k, const char *s, size_t n)
         abort();
 }
 
+/* Does path have the shape of pattern, whatever its arguments hold? The
+ * first argument of the wrong type goes to *arg (its name) and *value. */
+static bool shape_match(const char *pattern, const char *path, struct arena *a, const char **arg,
+                        const char **value)
+{
+        *arg = NULL;
+        while (*pattern && *path) {
+                if (*pattern == '{') {
+                        const char *close = strchr(pattern, '}');
+                        size_t seg = close[1] ? strcspn(path, (char[]){close[1], '/', 0})
+                                              : strcspn(path, "/");
+                        size_t k = (size_t)(close - pattern - 1);
+                        if (seg == 0)
+                                return false;
+                        if (!*arg && !arg_typed(pattern + 1, k, path, seg)) {
+                                *arg = arena_strndup(a, pattern + 1, k);
+                                *value = arena_strndup(a, path, seg);
+                        }
+                        pattern = close + 1;
+                        path += seg;
+                        continue;
+                }
+                if (*pattern++ != *path++)
+                        return false;
+        }
+        return !*pattern && !*path;
+}
+
+/* Why a path that has the shape of a route names nothing: its argument of
+ * the wrong type, in words, or NULL. */
+static const char *bad_argument(struct req *r, const struct route *routes, size_t n)
+{
+        for (size_t i = 0; i < n; i++) {
+                const char *arg, *value = NULL;
+                if (!shape_match(routes[i].pattern, r->path, r->arena, &arg, &value) || !arg)
+                        continue;
+                const char *what = strcmp(arg, "code") == 0     ? "单位编码，应为 6 位数字"
+                                   : strcmp(arg, "year") == 0   ? "年度，应为 4 位数字，如 2024"
+                                   : strcmp(arg, "format") == 0 ? "文件格式"
+                                   : strcmp(arg, "name") == 0   ? "文件名"
+                                                                : "编号，应为正整数";
+                return req_printf(r, "地址中的“%s”不是有效的%s，请从页面上的链接进入", value,
+                                  what);
+        }
+        return NULL;
+}
+
 bool route_match(const char *pattern, const char *path, struct req *r)
 {
         size_t n_args = 0;
@@ -364,8 +411,10 @@ void route_dispatch(struct req *r, const struct route *routes, size_t n)
                         hit = &routes[i];
         }
         if (!hit) {
+                const char *bad = path_known ? NULL : bad_argument(r, routes, n);
                 reply_error(r, path_known ? 405 : 404,
                             path_known ? "此地址不支持该请求方法，请从页面上的链接或按钮进入"
+                            : bad      ? bad
                                        : "页面不存在，请检查地址");
                 return;
         }

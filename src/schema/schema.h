@@ -54,7 +54,8 @@ struct field {
         const struct schema *sub;  /* FT_OBJ, FT_ARR */
         const struct enum_def *en; /* FT_ENUM */
         size_t count_off;          /* FT_ARR, FT_DECS: offset of the size_t count */
-        int64_t min, max;          /* FT_INT: accepted range */
+        int64_t min, max;          /* FT_INT: accepted range; FT_ARR: most rows users add (0:
+                                      SCHEMA_MAX_ITEMS) */
         const char *note;          /* a remark for the format reference */
 };
 

@@ -42,31 +42,50 @@ static const char *heading(struct tb *t, const char *label)
         return label;
 }
 
-/* The cell of member f of the struct at base: entered, or computed for a
- * stated figure (its computed value when the engine recorded one, else
- * the value stated). */
+/* The bytes of a scalar member. */
+static size_t scalar_size(const struct field *f)
+{
+        switch (f->type) {
+        case FT_DEC:
+                return sizeof(dec_t);
+        case FT_INT:
+                return sizeof(int64_t);
+        case FT_ENUM:
+                return sizeof(int);
+        case FT_BOOL:
+                return sizeof(bool);
+        default:
+                return sizeof(char *);
+        }
+}
+
+/* The cell of member f of the struct at base: computed when the engine
+ * computes it (it recorded the figure: a 合计 row summed from its rows, a
+ * rate) or when it is a stated figure (then the value stated shows when
+ * the engine has none); entered otherwise. */
 static void member_cell(struct tb *t, size_t r, size_t c, const struct field *f, const void *base)
 {
         const void *m = field_cptr(f, base);
         bool pct = strstr(f->key, "_pct") != NULL;
-        if (stated_member(f) && (f->type == FT_DEC || f->type == FT_INT)) {
-                const char *path = tb_path(t, m, f->type == FT_DEC ? sizeof(dec_t) : sizeof(int64_t),
-                                           NULL);
+        if (f->type == FT_DEC || f->type == FT_INT) {
+                const char *path = tb_path(t, m, scalar_size(f), NULL);
                 dec_t v = DEC_NONE;
                 const char *text = NULL;
-                if (!engine_cell(t->e, path, &v, &text))
-                        v = DEC_NONE;
-                if (f->type == FT_DEC) {
-                        const dec_t *stated = m;
-                        tb_out_dec(t, r, c, dec_is_set(v) ? v : *stated, 2,
-                                   pct ? NUM_PERCENT : NUM_MONEY, stated, NULL);
-                } else {
-                        int64_t n = *(const int64_t *)m;
-                        dec_t shown = dec_is_set(v) ? v : n == COUNT_NONE ? DEC_NONE
-                                                                          : dec_from_int(n);
-                        tb_out_dec(t, r, c, shown, 0, NUM_COUNT, NULL, path);
+                bool computed = engine_cell(t->e, path, &v, &text) && dec_is_set(v);
+                if (computed || stated_member(f)) {
+                        if (f->type == FT_DEC) {
+                                const dec_t *stated = m;
+                                tb_out_dec(t, r, c, computed ? v : *stated, 2,
+                                           pct ? NUM_PERCENT : NUM_MONEY, stated, NULL);
+                        } else {
+                                int64_t n = *(const int64_t *)m;
+                                dec_t shown = computed        ? v
+                                              : n == COUNT_NONE ? DEC_NONE
+                                                                : dec_from_int(n);
+                                tb_out_dec(t, r, c, shown, 0, NUM_COUNT, NULL, path);
+                        }
+                        return;
                 }
-                return;
         }
         switch (f->type) {
         case FT_DEC:

@@ -184,7 +184,12 @@ void tb_add(struct tb *t, size_t r, size_t c, const void *array, const char *lab
         if (!(t->mode & TABLE_FORM))
                 return;
         struct grid_cell *cell = grid_at(t->g, r, c);
-        cell->add_path = tb_path(t, array, sizeof(void *), NULL);
+        const struct field *f;
+        cell->add_path = tb_path(t, array, sizeof(void *), &f);
+        struct doc_loc loc; /* an array at its most rows offers no more */
+        if (f->max > 0 && doc_locate(t->d, cell->add_path, &loc, NULL) &&
+            field_count(f, loc.base) >= (size_t)f->max)
+                cell->add_path = NULL;
         cell->add_label = label;
 }
 

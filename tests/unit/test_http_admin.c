@@ -536,8 +536,9 @@ static void test_unit_update_needs_a_version_and_a_known_code(void **state)
                 "版本号（version）应为正整数，请刷新页面后重试");
         refused("/api/units/999999", "{\"name\":\"不存在\",\"version\":1}", 404, "code",
                 "单位 999999 不存在");
-        refused("/api/units/abc", "{\"name\":\"不存在\",\"version\":1}", 404, "code",
-                "单位 abc 不存在");
+        /* not a unit code at all: the address names nothing */
+        refused("/api/units/abc", "{\"name\":\"不存在\",\"version\":1}", 404, NULL,
+                "地址中的“abc”不是有效的单位编码，应为 6 位数字，请从页面上的链接进入");
         refused("/api/units/104002", "{\"name\":\"x\",\"version\":1,\"disabled\":\"yes\"}", 400,
                 "disabled", "disabled 应为 true 或 false");
 }
@@ -953,11 +954,12 @@ static void test_user_update_or_reset_of_an_unknown_account_is_404(void **state)
 {
         (void)state;
         refused("/api/users/999999/reset", "{}", 404, NULL, "账号不存在");
-        refused("/api/users/abc/reset", "{}", 404, NULL, "账号不存在");
+        refused("/api/users/abc/reset", "{}", 404, NULL,
+                "地址中的“abc”不是有效的编号，应为正整数，请从页面上的链接进入");
         refused("/api/users/999999", "{\"name\":\"x\",\"role\":\"finance\",\"version\":1}", 404,
                 NULL, "账号不存在");
         refused("/api/users/0", "{\"name\":\"x\",\"role\":\"finance\",\"version\":1}", 404, NULL,
-                "账号不存在");
+                "地址中的“0”不是有效的编号，应为正整数，请从页面上的链接进入");
 }
 
 static void test_user_update_with_stale_version_is_409(void **state)

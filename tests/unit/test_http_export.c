@@ -12,6 +12,7 @@
 #include "../../src/store/db.h"
 
 #include <jansson.h>
+#include <unistd.h>
 #include <zip.h>
 
 #define PASSWORD "Jixiao-Export-2026!"
@@ -247,6 +248,50 @@ static void test_a_filled_template_is_imported_whole_or_not_at_all(void **state)
         buf_free(&book);
 }
 
+/* One workbook, one document: the web import stores exactly the bytes
+ * "jixiao import" writes for the same task document and workbook (both
+ * run task_import_workbook, src/app/task_change.c). */
+static void test_web_and_command_line_imports_give_the_same_document(void **state)
+{
+        (void)state;
+        struct buf book = BUF_INIT;
+        template_with("$.self_eval.budget.initial", "><v>264.02</v></c>", &book);
+        /* the task's document and the workbook as files */
+        char dir[] = "/tmp/jixiao-import-XXXXXX";
+        assert_non_null(mkdtemp(dir));
+        char doc_file[64], book_file[64];
+        snprintf(doc_file, sizeof doc_file, "%s/task.json", dir);
+        snprintf(book_file, sizeof book_file, "%s/book.xlsx", dir);
+        struct response r = get(PREPARER, "/api/tasks/%lld/document", (long long)task);
+        assert_int_equal(r.status, 200);
+        FILE *f = fopen(doc_file, "wb");
+        assert_int_equal(fwrite(r.body.data, 1, r.body.len, f), r.body.len);
+        fclose(f);
+        response_free(&r);
+        f = fopen(book_file, "wb");
+        assert_int_equal(fwrite(book.data, 1, book.len, f), book.len);
+        fclose(f);
+        struct run cli = run_jixiao(NULL, "import", doc_file, book_file, NULL);
+        if (cli.status)
+                fprintf(stderr, "%s", cli.err.data);
+        assert_int_equal(cli.status, 0);
+        /* the same workbook through the page */
+        r = import(PREPARER, &book, version());
+        assert_int_equal(r.status, 303);
+        response_free(&r);
+        r = get(PREPARER, "/api/tasks/%lld/document", (long long)task);
+        assert_int_equal(r.status, 200);
+        assert_non_null(strstr(r.body.data, "\"initial\": \"264.02\""));
+        assert_int_equal(r.body.len, cli.out.len);
+        assert_memory_equal(r.body.data, cli.out.data, r.body.len);
+        response_free(&r);
+        run_free(&cli);
+        remove(doc_file);
+        remove(book_file);
+        rmdir(dir);
+        buf_free(&book);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -254,6 +299,7 @@ int main(void)
             cmocka_unit_test(test_the_query_exports_many),
             cmocka_unit_test(test_the_year_summary_is_the_finance_bureaus),
             cmocka_unit_test(test_a_filled_template_is_imported_whole_or_not_at_all),
+            cmocka_unit_test(test_web_and_command_line_imports_give_the_same_document),
         };
         return cmocka_run_group_tests(tests, setup, teardown);
 }
