@@ -122,7 +122,7 @@ static void test_a_save_parses_once_and_scores_once(void **state)
 }
 
 /* The check in memory refuses what a parse of the written document would:
- * a row added without its required name is refused at that name. */
+ * two projects of one name (a rule across rows), refused at the second. */
 static void test_the_memory_check_refuses_what_a_parse_would(void **state)
 {
         (void)state;
@@ -130,11 +130,26 @@ static void test_the_memory_check_refuses_what_a_parse_would(void **state)
         act(&x);
         struct task_change tc;
         struct outcome out = {0};
+        /* a second project, saved unnamed */
         assert_true(task_change_open(&x.a, x.task, &tc, &out));
-        struct change_set cs = {NULL, 0, "add:$.self_eval.main_tasks", NULL};
+        struct change_set add = {NULL, 0, "add:$.projects", NULL};
+        task_change_apply(&x.a, &tc, &add);
+        char version[24];
+        snprintf(version, sizeof version, "%lld", (long long)tc.tv.task.version);
+        assert_true(task_change_save(&x.a, &tc, version, &out));
+        task_change_free(&tc);
+        /* named as the first */
+        assert_true(task_change_open(&x.a, x.task, &tc, &out));
+        assert_true(tc.base->n_projects >= 2);
+        char path[64];
+        snprintf(path, sizeof path, "$.projects[%zu].name", tc.base->n_projects - 1);
+        const struct typed_value v[] = {{path, tc.base->projects[0].name}};
+        struct change_set cs = {v, 1, NULL, NULL};
         task_change_apply(&x.a, &tc, &cs);
         assert_int_equal(tc.input.n, 1);
-        assert_string_equal(tc.input.items[0].path, "$.self_eval.main_tasks[0].name");
+        char project[48];
+        snprintf(project, sizeof project, "$.projects[%zu]", tc.base->n_projects - 1);
+        assert_string_equal(tc.input.items[0].path, project); /* the rule is about the row */
         /* the parser says the same of the document's text */
         struct buf json = BUF_INIT;
         doc_write(tc.doc, &json);

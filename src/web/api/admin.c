@@ -1,6 +1,6 @@
 /* API: administration — units, accounts, fiscal years, declared goals,
  * issuing tasks, and the audit log (docs/api.md). The same operations as
- * the pages (ops_admin.c); these handlers read JSON members, call the
+ * the pages (src/app/admin.c); these handlers read JSON members, call the
  * operation and write its outcome as JSON. A new one-time password is
  * returned once, in the answer to the call that made it. */
 #include "../web.h"

@@ -1,19 +1,18 @@
 /* The read-only HTML view of an evaluated self-evaluation document (the
- * 绩效监控查询 of the seed system), laid out like the seed tables, and what
- * the task pages and the task API share: reading a task the user may see.
- *
- * The tables are their grids (src/tables) in print mode. */
-#ifndef JX_VIEW_DOC_H
-#define JX_VIEW_DOC_H
+ * 绩效监控查询 of the seed system): its tables — their grids (src/tables)
+ * in print mode — the report text and the findings; and text with its
+ * line breaks. */
+#ifndef JX_EVALUATION_H
+#define JX_EVALUATION_H
 
 #include "../../doc/doc.h"
 #include "../../engine/engine.h"
 #include "../../http/http.h"
 
 /* Append to r->out the HTML of evaluation e of document d (e->doc == d),
- * read-only: computed figures beside stated ones, differences marked with
- * class "diff", every rule explained, then the findings. All text is
- * escaped. Memory: r->arena, r->out and one scratch buffer it frees. */
+ * read-only: computed figures with the stated ones beside where they
+ * differ (class "diff"), every score's rule under its indicator, then the
+ * findings. All text is escaped; memory from r->arena. */
 void view_evaluation(struct req *r, const struct doc *d, const struct evaluation *e);
 
 /* Text with its line breaks kept: <p> per line, or <br> between lines. */

@@ -1,4 +1,4 @@
-/* The frame of a task's pages and its timeline (see task_page.h). */
+/* The frame of a task's pages and its timeline (see task_frame.h). */
 #include "task_frame.h"
 
 #include "../../app/lists.h"

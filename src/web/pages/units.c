@@ -1,6 +1,6 @@
 /* Page: budget units (/units). Every post sees the units of its scope;
  * the administrator also adds units, renames and disables them. The
- * writes are op_unit_create/op_unit_update (ops_admin.c); this file only
+ * writes are app_unit_create/app_unit_update (src/app/admin.c); this file only
  * reads the form and renders the outcome. */
 #include "../web.h"
 #include "../../app/lists.h"

@@ -2,7 +2,7 @@
  * account, changing name, post and unit, disabling, and resetting a
  * password. A new one-time password is shown once, on the page answering
  * the post, and nowhere else (not in a URL, not stored in clear). The
- * writes are op_user_* (ops_admin.c). */
+ * writes are app_user_* (src/app/admin.c). */
 #include "../web.h"
 #include "../../app/lists.h"
 #include "../html/layout.h"

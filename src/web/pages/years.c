@@ -1,7 +1,7 @@
 /* Page: fiscal years and tasks (/years), for the administrator: setting up
  * a year with its scoring scheme, importing units' declared goals, and
  * issuing the year's self-evaluation tasks. The writes are op_year_create,
- * op_goals_import and op_year_issue (ops_admin.c). */
+ * app_goals_import and app_year_issue (src/app/admin.c). */
 #include "../web.h"
 #include "../../app/lists.h"
 #include "../html/layout.h"
