@@ -2,6 +2,7 @@
  * "$" followed by ".key" steps, each array member followed by "[i]". */
 #include "doc_io.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -137,32 +138,48 @@ static bool holds_arrays(const struct schema *s)
         return false;
 }
 
+enum { MAX_STEPS = 24 };
+
+/* The way to a member: each step a member (and an index into it, for an
+ * element of an array). */
+struct way {
+        struct {
+                const struct field *f;
+                size_t index; /* SIZE_MAX: the member itself */
+        } step[MAX_STEPS];
+        size_t n;
+};
+
+static bool push(struct way *w, const struct field *f, size_t index)
+{
+        if (w->n == MAX_STEPS)
+                return false;
+        w->step[w->n].f = f;
+        w->step[w->n].index = index;
+        w->n++;
+        return true;
+}
+
 /* Find the member of size n at m inside the struct at base (schema s) or
- * inside an element of one of its arrays, appending its steps to out.
- * Elements live apart from their parents, so the elements of an array
- * are looked into when they hold arrays themselves. */
+ * inside an element of one of its arrays, recording the way to it.
+ * Elements live apart from their parents, so objects and elements are
+ * looked into when they hold arrays; nothing is formatted on the way. */
 static bool find_member(const struct schema *s, const char *base, const char *m, size_t n,
-                        struct buf *out, const struct field **found)
+                        struct way *w)
 {
         for (size_t i = 0; i < s->n_fields; i++) {
                 const struct field *f = &s->fields[i];
                 const char *at = base + f->off;
-                size_t size = member_size(f), mark = out->len;
+                size_t size = member_size(f), mark = w->n;
+                bool inside = m >= at && m + n <= at + size;
+                if (m == at && n == size)
+                        return push(w, f, SIZE_MAX);
                 if (f->type == FT_OBJ) {
-                        buf_printf(out, ".%s", f->key);
-                        if (m == at && n == size) {
-                                *found = f;
+                        if ((inside || holds_arrays(f->sub)) && push(w, f, SIZE_MAX) &&
+                            find_member(f->sub, at, m, n, w))
                                 return true;
-                        }
-                        if (find_member(f->sub, at, m, n, out, found))
-                                return true;
-                        buf_truncate(out, mark);
+                        w->n = mark;
                         continue;
-                }
-                if (m == at && n == size) {
-                        buf_printf(out, ".%s", f->key);
-                        *found = f;
-                        return true;
                 }
                 if (f->type != FT_ARR)
                         continue;
@@ -172,21 +189,20 @@ static bool find_member(const struct schema *s, const char *base, const char *m,
                         continue;
                 if (m >= items && m + n <= items + count * es) {
                         size_t k = (size_t)(m - items) / es;
-                        buf_printf(out, ".%s[%zu]", f->key, k);
-                        if (m == items + k * es && n == es) {
-                                *found = f;
+                        if (!push(w, f, k))
+                                return false;
+                        if ((m == items + k * es && n == es) ||
+                            find_member(f->sub, items + k * es, m, n, w))
                                 return true;
-                        }
-                        if (find_member(f->sub, items + k * es, m, n, out, found))
-                                return true;
-                        buf_truncate(out, mark);
+                        w->n = mark;
                         continue;
                 }
-                for (size_t k = 0; k < count && holds_arrays(f->sub); k++) {
-                        buf_printf(out, ".%s[%zu]", f->key, k);
-                        if (find_member(f->sub, items + k * es, m, n, out, found))
+                if (!holds_arrays(f->sub))
+                        continue;
+                for (size_t k = 0; k < count; k++) {
+                        if (push(w, f, k) && find_member(f->sub, items + k * es, m, n, w))
                                 return true;
-                        buf_truncate(out, mark);
+                        w->n = mark;
                 }
         }
         return false;
@@ -195,14 +211,17 @@ static bool find_member(const struct schema *s, const char *base, const char *m,
 bool doc_path_of(const struct doc *d, const void *member, size_t size, struct buf *out,
                  const struct field **field)
 {
-        size_t mark = out->len;
-        const struct field *found = NULL;
+        struct way w = {.n = 0};
+        if (!find_member(&schema_doc, (const char *)d, member, size, &w) || !w.n)
+                return false;
         buf_putc(out, '$');
-        if (find_member(&schema_doc, (const char *)d, member, size, out, &found)) {
-                if (field)
-                        *field = found;
-                return true;
+        for (size_t i = 0; i < w.n; i++) {
+                buf_putc(out, '.');
+                buf_puts(out, w.step[i].f->key);
+                if (w.step[i].index != SIZE_MAX)
+                        buf_printf(out, "[%zu]", w.step[i].index);
         }
-        buf_truncate(out, mark);
-        return false;
+        if (field)
+                *field = w.step[w.n - 1].f;
+        return true;
 }
