@@ -36,6 +36,10 @@ struct grid *table_self_eval(struct arena *a, const struct doc *d, const struct 
 /* 项目支出绩效自评表 of project p (0 ≤ p < d->n_projects). */
 struct grid *table_project(struct arena *a, const struct doc *d, const struct evaluation *e,
                            size_t p, unsigned mode);
+/* The 报告正文: the narrative sections of the report, one row each, and
+ * the unit's own sections. */
+struct grid *table_narrative(struct arena *a, const struct doc *d, const struct evaluation *e,
+                             unsigned mode);
 /* The 评价基础数据 as grids, one per part (政府采购执行情况, 预算调整 …),
  * drawn from the format's descriptors: *n grids in *out. In TABLE_PRINT
  * only the parts that hold data. */

@@ -53,6 +53,7 @@ void page_task_transition(struct req *r);
 void page_edit_basic(struct req *r);
 void page_edit_self(struct req *r);
 void page_edit_project(struct req *r);
+void page_edit_report(struct req *r);
 void page_projects(struct req *r);
 
 /* exports and imports (page_export.c) */

@@ -80,6 +80,8 @@ static const struct resource resources[] = {
      POST(page_edit_self, NULL, CAN_EDIT_TASKS), .scope = SCOPE_TASK},
     {"/tasks/{id}/projects", GET(page_projects, NULL, CAN_VIEW_TASKS),
      POST(page_projects, NULL, CAN_EDIT_TASKS), .scope = SCOPE_TASK},
+    {"/tasks/{id}/report", GET(page_edit_report, NULL, CAN_VIEW_TASKS),
+     POST(page_edit_report, NULL, CAN_EDIT_TASKS), .scope = SCOPE_TASK},
     {"/tasks/{id}/projects/{n}", GET(page_edit_project, NULL, CAN_VIEW_TASKS),
      POST(page_edit_project, NULL, CAN_EDIT_TASKS), .scope = SCOPE_TASK},
     /* attachments */

@@ -14,7 +14,7 @@ static const struct {
 } tabs[] = {
     [TAB_OVERVIEW] = {"", "概况与审核"}, [TAB_BASIC] = {"/basic", "基础数据表"},
     [TAB_SELF] = {"/self", "自评表"},    [TAB_PROJECTS] = {"/projects", "项目支出表"},
-    [TAB_FILES] = {"/files", "文件"},
+    [TAB_REPORT] = {"/report", "报告正文"}, [TAB_FILES] = {"/files", "文件"},
 };
 
 void task_page_begin(struct req *r, const struct task *t, enum task_tab tab)

@@ -1,6 +1,7 @@
 /* The edit pages of a task: 基础数据表 (/tasks/{id}/basic), 自评表
  * (/tasks/{id}/self), the project list (/tasks/{id}/projects) and each
- * 项目支出表 (/tasks/{id}/projects/{n}). Each part is its grids
+ * 项目支出表 (/tasks/{id}/projects/{n}) and the 报告正文 (/tasks/{id}/report).
+ * Each part is its grids
  * (src/tables) in their form mode, drawn by html_grid(): GET from the
  * loaded document, POST saves what was typed (and a row added, moved or
  * removed) under the task's version through the one save pipeline
@@ -18,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum part { PART_BASIC, PART_SELF, PART_PROJECT };
+enum part { PART_BASIC, PART_SELF, PART_PROJECT, PART_REPORT };
 
 /* The document path of the member of d at p (size bytes), in the arena. */
 static const char *member_path(struct req *r, const struct doc *d, const void *p, size_t size)
@@ -54,6 +55,9 @@ static size_t part_grids(struct req *r, const struct page *pg, const struct doc 
                 break;
         case PART_PROJECT:
                 g[0] = table_project(r->arena, d, e, pg->project, TABLE_FORM);
+                break;
+        case PART_REPORT:
+                g[0] = table_narrative(r->arena, d, e, TABLE_FORM);
                 break;
         }
         for (size_t i = 0; i < n_perf; i++)
@@ -142,6 +146,9 @@ static const char *part_title(struct req *r, const struct page *pg, const struct
                 return req_printf(r, "项目支出绩效自评表 %zu：%s", pg->project + 1,
                                   name && *name ? name : "（未填写项目名称）");
         }
+        case PART_REPORT:
+                return req_printf(r, "%lld年度部门整体支出绩效自评报告正文",
+                                  (long long)d->fiscal_year);
         }
         return "";
 }
@@ -162,10 +169,11 @@ static void edit_page(struct req *r, const struct shown *s, const struct page *p
         const struct task *t = s->task;
         bool editable = wf_may_edit(r->app.actor, t);
         bool typed = s->tc != NULL;
-        task_page_begin(r, t,
-                        pg->part == PART_BASIC  ? TAB_BASIC
-                        : pg->part == PART_SELF ? TAB_SELF
-                                                : TAB_PROJECTS);
+        static const enum task_tab tabs[] = {[PART_BASIC] = TAB_BASIC,
+                                             [PART_SELF] = TAB_SELF,
+                                             [PART_PROJECT] = TAB_PROJECTS,
+                                             [PART_REPORT] = TAB_REPORT};
+        task_page_begin(r, t, tabs[pg->part]);
         r->status = status;
         if (notice)
                 page_notice(r, notice);
@@ -303,6 +311,13 @@ void page_edit_self(struct req *r)
 {
         struct page pg = {PART_SELF, 0,
                           req_printf(r, "/tasks/%lld/self", (long long)req_arg_id(r, 0))};
+        handle(r, &pg);
+}
+
+void page_edit_report(struct req *r)
+{
+        struct page pg = {PART_REPORT, 0,
+                          req_printf(r, "/tasks/%lld/report", (long long)req_arg_id(r, 0))};
         handle(r, &pg);
 }
 
