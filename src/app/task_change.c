@@ -56,6 +56,7 @@ static void follow_renames(struct app *a, struct task_change *tc)
 void task_change_apply(struct app *a, struct task_change *tc, const struct change_set *cs)
 {
         tc->doc = doc_clone(tc->base);
+        tc->cs = cs;
         tc->via = cs->via;
         for (size_t i = 0; i < cs->n_values; i++)
                 doc_assign(tc->doc, cs->values[i].path, cs->values[i].text, &tc->input);
@@ -100,11 +101,13 @@ void task_change_free(struct task_change *tc)
 {
         engine_free(tc->eval);
         doc_free(tc->doc);
+        doc_free(tc->rebased_from);
         loaded_release(tc->saved);
         task_view_free(&tc->tv);
         diags_free(&tc->input);
         tc->eval = NULL;
         tc->doc = NULL;
+        tc->rebased_from = NULL;
         tc->saved = NULL;
 }
 
@@ -147,8 +150,85 @@ static struct doc *stored_doc(const char *json)
         return d;
 }
 
-/* After a conflict: what the saves since base_version changed, and the
- * version they made. */
+/* True when path is the member at prefix or lies inside it. */
+static bool within(const char *path, const char *prefix)
+{
+        size_t n = strlen(prefix);
+        return strncmp(path, prefix, n) == 0 &&
+               (path[n] == '\0' || path[n] == '.' || path[n] == '[');
+}
+
+static const struct doc_change *change_at(const struct doc_change *c, size_t n, const char *path)
+{
+        for (size_t i = 0; i < n; i++)
+                if (strcmp(c[i].path, path) == 0)
+                        return &c[i];
+        return NULL;
+}
+
+/* What saving again makes of each member the other saves or the user
+ * changed (figures the engine computes left out). */
+static void merge_rows(struct app *a, struct task_change *tc, const struct doc_change *mine,
+                       size_t n_mine)
+{
+        tc->merged = arena_alloc(a->arena, (tc->n_other + n_mine + 1) * sizeof(*tc->merged));
+        for (size_t i = 0; i < tc->n_other; i++) {
+                const struct doc_change *c = &tc->other[i];
+                if (doc_path_is_stated(c->path))
+                        continue;
+                const struct doc_change *m = change_at(mine, n_mine, c->path);
+                tc->merged[tc->n_merged++] =
+                    (struct merged_change){c->label, c->before, c->after, m ? m->after : NULL};
+        }
+        for (size_t i = 0; i < n_mine; i++)
+                if (!change_at(tc->other, tc->n_other, mine[i].path))
+                        tc->merged[tc->n_merged++] = (struct merged_change){
+                            mine[i].label, mine[i].before, NULL, mine[i].after};
+}
+
+/* Carry the user's change set over onto the other's document is (taken):
+ * of the typed values, only those that changed something in the version
+ * the user opened (was; when no longer kept, those that change is) are
+ * applied, so that saving again overwrites nothing the user left alone.
+ * The row operation is not carried: its row may have moved. */
+static void rebase(struct app *a, struct task_change *tc, const struct doc *was, struct doc *is)
+{
+        const struct change_set *cs = tc->cs;
+        const struct doc *from = was ? was : is;
+        struct doc *m = doc_clone(from);
+        struct diags scratch = DIAGS_INIT;
+        for (size_t i = 0; i < cs->n_values; i++)
+                doc_assign(m, cs->values[i].path, cs->values[i].text, &scratch);
+        struct doc_change *mine = NULL;
+        size_t n_mine = doc_diff(from, m, a->arena, &mine);
+        doc_free(m);
+        diags_free(&scratch);
+
+        engine_free(tc->eval);
+        doc_free(tc->doc);
+        diags_free(&tc->input);
+        tc->input = (struct diags)DIAGS_INIT;
+        tc->base = tc->rebased_from = is;
+        tc->doc = doc_clone(is);
+        tc->kept = arena_alloc(a->arena, (cs->n_values + 1) * sizeof(*tc->kept));
+        tc->n_kept = 0;
+        for (size_t i = 0; i < cs->n_values; i++) {
+                bool changed = false;
+                for (size_t k = 0; k < n_mine && !changed; k++)
+                        changed = within(mine[k].path, cs->values[i].path);
+                if (!changed)
+                        continue;
+                doc_assign(tc->doc, cs->values[i].path, cs->values[i].text, &tc->input);
+                tc->kept[tc->n_kept++] = cs->values[i].path;
+        }
+        tc->n_renamed = 0;
+        follow_renames(a, tc);
+        settle(tc);
+        merge_rows(a, tc, mine, n_mine);
+}
+
+/* After a conflict: what the saves since base_version changed, the
+ * version they made, and the change set carried over onto it. */
 static void explain_conflict(struct app *a, struct task_change *tc, int64_t base_version)
 {
         const char *base = NULL;
@@ -160,8 +240,29 @@ static void explain_conflict(struct app *a, struct task_change *tc, int64_t base
         struct doc *was = stored_doc(base), *is = stored_doc(now.document);
         if (was && is)
                 tc->n_other = doc_diff(was, is, a->arena, &tc->other);
+        if (is && tc->cs) {
+                tc->tv.task = now;
+                rebase(a, tc, was, is);
+                is = NULL;
+        }
         doc_free(was);
         doc_free(is);
+}
+
+/* Refused because the task moved on from version v: what changed, and
+ * the change carried over when it can be. */
+static bool conflict(struct app *a, struct task_change *tc, int64_t v, struct outcome *out)
+{
+        explain_conflict(a, tc, v);
+        const char *then =
+            tc->rebased_from
+                ? app_printf(a, "您改动的 %zu 处已保留并放到第 %lld 版上（见下表），尚未保存；"
+                                "核对后再次保存即可。",
+                             tc->n_kept, (long long)tc->other_version)
+                : "请打开最新的版本后重新操作。";
+        return app_fail(out, APP_CONFLICT, "version",
+                        app_printf(a, "未保存：您打开的是第 %lld 版，其间他人已保存到第 %lld 版。%s",
+                                   (long long)v, (long long)tc->other_version, then));
 }
 
 static const char *actor_label(struct app *a)
@@ -191,16 +292,8 @@ bool task_change_save(struct app *a, struct task_change *tc, const char *version
                 return app_fail(out, APP_INVALID, tc->input.items[0].path,
                                 app_printf(a, "有 %zu 处填写有误，请按提示改正后再保存（未保存）",
                                            diags_count(&tc->input)));
-        if (v != t->version) {
-                explain_conflict(a, tc, v);
-                return app_fail(
-                    out, APP_CONFLICT, "version",
-                    app_printf(
-                        a,
-                        "保存失败：该任务已被他人修改（您打开的是第 %lld 版，现在是第 %lld 版）。"
-                        "您填写的内容保留在下方，尚未保存；请对照对方的修改后再保存。",
-                        (long long)v, (long long)tc->other_version));
-        }
+        if (v != t->version)
+                return conflict(a, tc, v, out);
         struct doc_change *changes = NULL;
         size_t n = doc_diff(tc->base, tc->doc, a->arena, &changes);
         struct task next = *t;
@@ -209,12 +302,7 @@ bool task_change_save(struct app *a, struct task_change *tc, const char *version
         enum store_rc rc = store_task_update(a->db, t->id, v, &next, u->id, a->now);
         if (rc == STORE_CONFLICT) {
                 db_rollback(a->db);
-                explain_conflict(a, tc, v);
-                return app_fail(out, APP_CONFLICT, "version",
-                                app_printf(a,
-                                           "保存失败：该任务刚被他人修改（现在是第 %lld 版）。"
-                                           "您填写的内容保留在下方，尚未保存。",
-                                           (long long)tc->other_version));
+                return conflict(a, tc, v, out);
         }
         if (rc != STORE_OK)
                 return app_abort(a, out, APP_UNAVAILABLE, NULL, app_busy);

@@ -40,6 +40,15 @@ struct change_set {
         const char *via; /* how the change came, for the timeline (导入 Excel …), or NULL */
 };
 
+/* One member changed by the other save, by the user, or by both: what
+ * saving again makes of it. */
+struct merged_change {
+        const char *label;
+        const char *before; /* in the version the user opened */
+        const char *theirs; /* the other save's value, NULL when it left it */
+        const char *mine;   /* the user's, NULL when they left it */
+};
+
 struct task_change {
         struct task_view tv;   /* the task as read (its row; the stored document) */
         const struct doc *base; /* the document before the change (shared, read-only) */
@@ -47,10 +56,21 @@ struct task_change {
         struct evaluation *eval; /* doc's evaluation, with its computed cells */
         struct diags input;     /* typed values refused, by path (or sheet!cell) */
         const char *via;
-        /* after APP_CONFLICT: what the other save changed, and its version */
+        const struct change_set *cs; /* the change applied (the caller's) */
+        /* after APP_CONFLICT: what the other saves changed since the
+         * version the user opened, and the version they made */
         struct doc_change *other;
         size_t n_other;
         int64_t other_version;
+        /* ... and, for a change set, the change carried over onto that
+         * version: tc->doc is now the other's document with the values
+         * the user changed (kept, their paths in kept), ready to be saved
+         * again at other_version; merged says what overwrites what */
+        const char **kept;
+        size_t n_kept;
+        struct merged_change *merged;
+        size_t n_merged;
+        struct doc *rebased_from; /* the other's document (owned) */
         /* projects renamed by the change: from, to, from, to … */
         const char **renamed;
         size_t n_renamed;
@@ -73,8 +93,10 @@ bool task_change_import(struct app *a, struct task_change *tc, const void *data,
                         struct outcome *out);
 /* Store the changed document if the actor may edit the task
  * (APP_FORBIDDEN), no typed value was refused (APP_INVALID) and version
- * is still the task's (APP_CONFLICT, with tc->other set). out->id is the
- * new version. */
+ * is still the task's. Else APP_CONFLICT, with tc->other set and, for a
+ * change set, the user's own changes carried over onto the current
+ * version (tc->doc, tc->kept, tc->merged) for them to check and save
+ * again at tc->other_version. out->id is the new version. */
 bool task_change_save(struct app *a, struct task_change *tc, const char *version,
                       struct outcome *out);
 void task_change_free(struct task_change *tc);

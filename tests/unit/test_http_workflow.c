@@ -87,12 +87,10 @@ static struct task_state task_state(int who, int64_t id)
         return s;
 }
 
-/* POST urlencoded pairs (NULL-terminated name, value, …) to path. */
-static struct response post(int who, const char *path, ...)
+/* POST urlencoded pairs (NULL-terminated name, value, …) to path as c. */
+static struct response vpost(struct client *c, const char *path, va_list ap)
 {
         struct buf body = BUF_INIT;
-        va_list ap;
-        va_start(ap, path);
         for (const char *name; (name = va_arg(ap, const char *));) {
                 const char *value = va_arg(ap, const char *);
                 if (body.len)
@@ -108,10 +106,27 @@ static struct response post(int who, const char *path, ...)
                                 buf_putc(&body, '=');
                 }
         }
-        va_end(ap);
         struct response r =
-            http(&cl[who], "POST", path, "application/x-www-form-urlencoded", buf_str(&body), true);
+            http(c, "POST", path, "application/x-www-form-urlencoded", buf_str(&body), true);
         buf_free(&body);
+        return r;
+}
+
+static struct response post(int who, const char *path, ...)
+{
+        va_list ap;
+        va_start(ap, path);
+        struct response r = vpost(&cl[who], path, ap);
+        va_end(ap);
+        return r;
+}
+
+static struct response post_by(struct client *c, const char *path, ...)
+{
+        va_list ap;
+        va_start(ap, path);
+        struct response r = vpost(c, path, ap);
+        va_end(ap);
         return r;
 }
 
@@ -358,7 +373,7 @@ static void test_the_later_of_two_saves_is_refused_and_explained(void **state)
                  "version=1&%24.self_eval.budget.adjusted=250", true);
         assert_int_equal(r.status, 409);
         json_t *j = body_json(&r);
-        assert_non_null(strstr(jstr(j, "error"), "该任务已被他人修改"));
+        assert_non_null(strstr(jstr(j, "error"), "其间他人已保存到第 2 版"));
         json_t *c = json_array_get(json_object_get(j, "changes"), 0);
         assert_string_equal(jstr(c, "path"), "$.self_eval.budget.adjusted");
         assert_string_equal(jstr(c, "after"), "300");
@@ -376,9 +391,73 @@ static void test_the_later_of_two_saves_is_refused_and_explained(void **state)
         r = http(&other, "POST", path, "application/x-www-form-urlencoded", form, false);
         assert_int_equal(r.status, 409);
         assert_non_null(strstr(r.body.data, "value=\"250\""));
-        assert_non_null(strstr(r.body.data, "对方的修改"));
-        assert_non_null(strstr(r.body.data, "<td>300</td><td>250</td>"));
+        assert_non_null(strstr(r.body.data, "他人在您填写期间保存了第 2 版"));
+        assert_non_null(strstr(r.body.data, "<td>300</td><td>250</td><td>250 <small"));
         response_free(&r);
+}
+
+/* The value at $.self_eval.budget.<name> of task id, as stored. */
+static const char *budget_value(int64_t id, const char *name)
+{
+        static char v[64];
+        struct response r = http(&cl[FIN], "GET", api("document", id), NULL, NULL, false);
+        assert_int_equal(r.status, 200);
+        json_t *j = body_json(&r);
+        json_t *x = json_object_get(json_object_get(json_object_get(j, "self_eval"), "budget"), name);
+        snprintf(v, sizeof v, "%s", json_is_string(x) ? json_string_value(x) : "");
+        json_decref(j);
+        response_free(&r);
+        return v;
+}
+
+static void test_after_a_conflict_what_was_typed_is_carried_over_and_saves(void **state)
+{
+        (void)state;
+        int64_t id = task_id_of(db, "104002", 2021);
+        char base[24], initial[64], path[64];
+        snprintf(base, sizeof base, "%s", version_of(id));
+        snprintf(initial, sizeof initial, "%s", budget_value(id, "initial"));
+        snprintf(path, sizeof path, "/tasks/%lld/self", (long long)id);
+        struct client other;
+        client_init(&other, &srv);
+        assert_int_equal(client_login(&other, phones[P2], PASSWORD), 200);
+        /* the first session changes 调整预算 and 年初预算 */
+        struct response r = post(P2, api("save", id), "version", base,
+                                 "$.self_eval.budget.adjusted", "310",
+                                 "$.self_eval.budget.initial", "290", NULL);
+        assert_int_equal(r.status, 200);
+        response_free(&r);
+        char now[24];
+        snprintf(now, sizeof now, "%s", version_of(id));
+        /* the second, on base, typed 调整预算 and 执行数 and left 年初预算 */
+        r = post_by(&other, path, "version", base, "$.self_eval.budget.adjusted", "260",
+                    "$.self_eval.budget.initial", initial, "$.self_eval.budget.executed", "255",
+                    NULL);
+        assert_int_equal(r.status, 409);
+        /* the form is now at the current version: the other's 年初预算, the typed rest */
+        char want[96];
+        snprintf(want, sizeof want, "name=\"version\" value=\"%s\"", now);
+        assert_non_null(strstr(r.body.data, want));
+        assert_non_null(strstr(r.body.data, "name=\"$.self_eval.budget.initial\" value=\"290\""));
+        assert_non_null(strstr(r.body.data, "name=\"$.self_eval.budget.adjusted\" value=\"260\""));
+        assert_non_null(strstr(r.body.data, "name=\"$.self_eval.budget.executed\" value=\"255\""));
+        /* what overwrites what: both changed 调整预算, only the other 年初预算 */
+        assert_non_null(strstr(r.body.data, "<td>310</td><td>260</td><td>260 <small class=\"diff\">"
+                                            "（以您的为准，覆盖对方的修改）"));
+        assert_non_null(strstr(r.body.data, "<td>（空）</td><td>290</td><td>（未改）</td><td>290</td>"));
+        assert_non_null(strstr(r.body.data, "<td>（空）</td><td>（未改）</td><td>255</td><td>255</td>"));
+        assert_non_null(strstr(r.body.data, "您改动的 2 处已保留并放到第"));
+        response_free(&r);
+        assert_string_equal(budget_value(id, "adjusted"), "310"); /* nothing stored yet */
+        /* saving again, as the form now stands, keeps both */
+        r = post_by(&other, path, "version", now, "$.self_eval.budget.adjusted", "260",
+                    "$.self_eval.budget.initial", "290", "$.self_eval.budget.executed", "255",
+                    NULL);
+        assert_int_equal(r.status, 303);
+        response_free(&r);
+        assert_string_equal(budget_value(id, "adjusted"), "260");
+        assert_string_equal(budget_value(id, "initial"), "290");
+        assert_string_equal(budget_value(id, "executed"), "255");
 }
 
 static void test_bad_values_are_refused_by_field_and_nothing_is_stored(void **state)
@@ -630,6 +709,7 @@ int main(void)
             cmocka_unit_test(test_a_supervising_unit_goes_last_and_to_the_finance_bureau),
             cmocka_unit_test(test_a_supervising_unit_waits_for_its_subordinates),
             cmocka_unit_test(test_the_later_of_two_saves_is_refused_and_explained),
+            cmocka_unit_test(test_after_a_conflict_what_was_typed_is_carried_over_and_saves),
             cmocka_unit_test(test_bad_values_are_refused_by_field_and_nothing_is_stored),
             cmocka_unit_test(test_rows_are_added_moved_and_removed),
             cmocka_unit_test(test_preview_computes_and_stores_nothing),

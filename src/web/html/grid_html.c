@@ -85,12 +85,23 @@ static const char *label_of(struct req *r, const struct grid_view *v, const char
         return s ? s : "";
 }
 
+/* Whether the input at path shows what the request typed. */
+static bool shows_typed(const struct grid_view *v, const char *path)
+{
+        if (!v->typed || !v->typed_only)
+                return v->typed;
+        for (size_t i = 0; i < v->n_typed_only; i++)
+                if (strcmp(v->typed_only[i], path) == 0)
+                        return true;
+        return false;
+}
+
 /* The value an input shows: what the request typed (redrawing a refused
  * or previewed form), else the document's. */
 static const char *input_value(struct req *r, const struct grid_view *v,
                                const struct grid_cell *c)
 {
-        const char *typed = v->typed ? req_param(r, c->path) : NULL;
+        const char *typed = shows_typed(v, c->path) ? req_param(r, c->path) : NULL;
         if (typed)
                 return typed;
         if (c->kind == CELL_NUMBER && !c->prefix && !c->suffix) {
@@ -104,7 +115,7 @@ static void select_input(struct req *r, const struct grid_view *v, const struct 
                          const char *attrs)
 {
         const struct enum_def *en = c->field->en;
-        const char *typed = v->typed ? req_param(r, c->path) : NULL;
+        const char *typed = shows_typed(v, c->path) ? req_param(r, c->path) : NULL;
         html(r, "<select name=\"%s\"", c->path);
         html_raw(r, attrs);
         html_raw(r, "><option value=\"\"></option>");
@@ -122,7 +133,7 @@ static void check_input(struct req *r, const struct grid_view *v, const struct g
                         const char *attrs)
 {
         bool on = c->kind == CELL_TEXT;
-        if (v->typed) { /* the hidden "" and the box's "1" share the name */
+        if (shows_typed(v, c->path)) { /* the hidden "" and the box's "1" share the name */
                 on = false;
                 for (size_t i = 0; i < r->n_form; i++)
                         on |= strcmp(r->form[i].name, c->path) == 0 &&

@@ -14,6 +14,8 @@
 struct grid_view {
         bool editable;               /* inputs and row buttons */
         bool typed;                  /* inputs show what the request typed, where it has them */
+        const char *const *typed_only; /* when not NULL: ... only at these n_typed_only paths */
+        size_t n_typed_only;
         const struct diags *refused; /* values refused in this request, by path */
         const struct evaluation *e;  /* with notes: the findings under their rows */
         bool notes;

@@ -105,30 +105,39 @@ static void summary(struct req *r, const struct evaluation *e, const struct diag
         html_raw(r, "</ol></div>");
 }
 
-/* After a refused save because someone else saved: what they changed. */
+/* After a refused save because someone else saved: what they changed,
+ * what the user changed, and what saving again keeps. */
 static void conflict(struct req *r, const struct task_change *tc, const struct page *pg)
 {
         if (!tc->other_version)
                 return;
-        html(
-            r,
-            "<div class=\"card conflict\"><h2>对方的修改（第 %lld 版）</h2><p>下表是您打开页面后他人保存的修改。"
-            "您填写的内容仍在下方的表中，尚未保存；核对后可直接再次保存（以您填写的为准），"
-            "或<a href=\"%s\" target=\"_blank\" rel=\"noopener\">在新窗口打开对方保存的版本</a>对照。</p>",
-            (long long)tc->other_version, pg->url);
-        if (!tc->n_other) {
-                html_raw(r,
-                         "<p class=\"muted\">对方只更改了任务状态，没有修改表中内容。</p></div>");
+        html(r,
+             "<div class=\"card conflict\" id=\"conflict\"><h2>他人在您填写期间保存了第 %lld 版</h2>"
+             "<p>下表列出对方和您各自改动的内容。下方表格已是第 %lld 版加上您的改动："
+             "您没有改动的地方采用对方的内容，您改动的地方保留您填写的。"
+             "核对无误后点“保存”即可；也可<a href=\"%s\" target=\"_blank\" rel=\"noopener\">"
+             "在新窗口打开第 %lld 版</a>对照。</p>",
+             (long long)tc->other_version, (long long)tc->other_version, pg->url,
+             (long long)tc->other_version);
+        if (tc->cs && tc->cs->row_op && *tc->cs->row_op)
+                html_raw(r, "<p class=\"hint\">您要求的添加、移动或删除行尚未执行（行的位置可能已变），"
+                            "请核对后重新操作。</p>");
+        if (!tc->n_merged) {
+                html_raw(r, "<p class=\"muted\">对方只更改了任务状态，没有修改表中内容。</p></div>");
                 return;
         }
-        html_raw(r,
-                 "<table class=\"changes\"><thead><tr><th>项目</th><th>原值</th><th>对方改为</th>"
-                 "<th>您填写的</th></tr></thead><tbody>");
-        for (size_t i = 0; i < tc->n_other; i++) {
-                const struct doc_change *c = &tc->other[i];
-                const char *mine = req_param(r, c->path);
-                html(r, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>", c->label,
-                     c->before, c->after, mine ? mine : "（本页未填写）");
+        html_raw(r, "<table class=\"changes\"><thead><tr><th>项目</th><th>您打开时</th>"
+                    "<th>对方改为</th><th>您改为</th><th>再次保存后</th></tr></thead><tbody>");
+        for (size_t i = 0; i < tc->n_merged; i++) {
+                const struct merged_change *c = &tc->merged[i];
+                bool both = c->theirs && c->mine && strcmp(c->theirs, c->mine) != 0;
+                html_raw(r, both ? "<tr class=\"clash\">" : "<tr>");
+                html(r, "<td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s", c->label,
+                     *c->before ? c->before : "（空）", c->theirs ? c->theirs : "（未改）",
+                     c->mine ? c->mine : "（未改）", c->mine ? c->mine : c->theirs);
+                html_raw(r, both ? " <small class=\"diff\">（以您的为准，覆盖对方的修改）</small>"
+                                   "</td></tr>"
+                                 : "</td></tr>");
         }
         html_raw(r, "</tbody></table></div>");
 }
@@ -193,14 +202,24 @@ static void edit_page(struct req *r, const struct shown *s, const struct page *p
              "data-preview=\"/api/tasks/%lld/preview\">",
              pg->url, (long long)t->id);
         form_csrf(r);
+        /* the version the form shows: after a conflict the current one */
+        const char *version = typed && !s->tc->rebased_from ? req_field(r, "version") : NULL;
         html(r, "<input type=\"hidden\" name=\"version\" value=\"%s\">",
-             typed && req_field(r, "version") ? req_field(r, "version")
-                                              : req_printf(r, "%lld", (long long)t->version));
+             version ? version : req_printf(r, "%lld", (long long)t->version));
         /* Enter in a field saves (the form's first button), never a row button */
         if (editable)
                 html_raw(r, "<button type=\"submit\" class=\"default-submit\" tabindex=\"-1\" "
                             "aria-hidden=\"true\">保存</button>");
-        struct grid_view v = {editable, typed, refused, s->eval, true, s->doc};
+        struct grid_view v = {.editable = editable,
+                              .typed = typed,
+                              .refused = refused,
+                              .e = s->eval,
+                              .notes = true,
+                              .d = s->doc};
+        if (s->tc && s->tc->rebased_from) { /* typed shown only where carried over */
+                v.typed_only = s->tc->kept;
+                v.n_typed_only = s->tc->n_kept;
+        }
         for (size_t i = 0; i < n; i++) {
                 if (i && grids[i]->title)
                         html(r, "<h3>%s</h3>", grids[i]->title);
