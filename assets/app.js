@@ -49,7 +49,18 @@ for (const form of document.querySelectorAll("form.edit-form[data-preview]")) {
     return p;
   };
 
+  // The fields of the form by name (rows come and go).
+  let fields = new Map();
+  const findFields = () => {
+    fields = new Map(
+      [...form.querySelectorAll("input[name^='$'], textarea, select")].map((f) => [f.name, f]),
+    );
+  };
+  // An error about what was typed in a field is said at the field.
+  const atField = (finding) => finding.severity === "error" && fields.has(finding.path);
+
   const notes = (answer) => {
+    findFields();
     const boxes = new Map();
     for (const box of document.querySelectorAll("[data-notes]")) {
       box.replaceChildren();
@@ -57,12 +68,13 @@ for (const form of document.querySelectorAll("form.edit-form[data-preview]")) {
     }
     const listed = document.querySelector("[data-findings]");
     if (listed) listed.replaceChildren();
-    let errors = 0;
+    const typedWrong = (answer.refused || []).length; // refused values are errors too
+    let errors = typedWrong;
     let warnings = 0;
     for (const finding of answer.findings || []) {
       const box = finding.row && boxes.get(finding.row);
       if (!box) continue;
-      box.append(note(finding));
+      if (!atField(finding)) box.append(note(finding));
       if (finding.severity === "error") errors++;
       if (finding.severity === "warning") warnings++;
       if (listed && finding.severity !== "info") {
@@ -83,23 +95,26 @@ for (const form of document.querySelectorAll("form.edit-form[data-preview]")) {
     };
     set('[data-count="errors"]', errors);
     set('[data-count="warnings"]', warnings);
-    set('[data-count="task-errors"]', answer.errors);
+    set('[data-count="task-errors"]', answer.errors + typedWrong);
     set("[data-total]", answer.total === null ? "—" : Number(answer.total).toFixed(2));
     set("[data-grade]", answer.grade || "");
   };
 
-  // A value the engine refused, at its field: a red border and the rule.
-  const refused = (answer) => {
+  // What is wrong at a field (a value refused, else an error about it): a
+  // red border and the message under the field.
+  const marks = (answer) => {
     const bad = new Map((answer.refused || []).map((r) => [r.path, r.message]));
-    for (const field of form.querySelectorAll("input[name^='$'], textarea, select")) {
+    for (const finding of answer.findings || [])
+      if (atField(finding) && !bad.has(finding.path)) bad.set(finding.path, finding.message);
+    for (const field of fields.values()) {
       const message = bad.get(field.name);
-      let hint = field.parentElement.querySelector(".field-error.live");
       field.classList.toggle("invalid", Boolean(message));
       if (message) field.setAttribute("aria-invalid", "true");
       else field.removeAttribute("aria-invalid");
+      let hint = field.parentElement.querySelector(".field-error");
       if (message && !hint) {
         hint = document.createElement("small");
-        hint.className = "field-error live";
+        hint.className = "field-error";
         hint.setAttribute("role", "alert");
         field.after(hint);
       }
@@ -134,7 +149,7 @@ for (const form of document.querySelectorAll("form.edit-form[data-preview]")) {
       const answer = await response.json();
       cells(answer);
       notes(answer);
-      refused(answer);
+      marks(answer);
       const n = (answer.refused || []).length;
       say(n ? `有 ${n} 处填写有误，已在该处标出。` : "已按最新填写计算（尚未保存）。");
     } catch (error) {

@@ -290,31 +290,39 @@ static void check_item(struct evaluation *e, const struct table_score *t, size_t
                                   edec(e, ind->weight, -1), edec(e, it->def->weight, -1));
         }
         dec_t w = it->weight;
-        if (dec_is_set(ind->score) && dec_is_set(w) && dec_cmp(ind->score, w) > 0) {
+        /* a score above the weight is one mistake with one message at the
+         * score: nothing else is said about that score */
+        bool over = dec_is_set(ind->score) && dec_is_set(w) && dec_cmp(ind->score, w) > 0;
+        if (over) {
                 struct finding *f =
                     finding_add(e, "score.above_weight", SEV_ERROR,
                                 efmt(e, "%s.score", item_path(e, t, i)), item_label(e, t, i));
                 f->stated = ind->score;
                 f->computed = w;
-                f->rule = "得分不能超过指标分值";
-                f->message = efmt(e, "“%s”得分 %s 超过其分值 %s，请改正。", row_name(ind->name),
-                                  edec(e, ind->score, -1), edec(e, w, -1));
+                f->rule = "得分不能超过分值";
+                f->message = efmt(e, "得分不能超过分值：“%s”的分值为 %s，填写的得分是 %s，请改正。",
+                                  row_name(ind->name), edec(e, w, -1), edec(e, ind->score, -1));
         }
         /* the score a deviation is judged by: the one given, else the rule's */
         dec_t given = dec_is_set(ind->score)      ? ind->score
                       : it->basis == BASIS_RULE ? it->score
                                                 : DEC_NONE;
-        if (s->require_deviation && dec_is_set(given) && dec_is_set(w) && dec_cmp(given, w) < 0 &&
-            !ind->not_applicable && !(ind->deviation && *ind->deviation)) {
+        bool unexplained = s->require_deviation && dec_is_set(given) && dec_is_set(w) &&
+                           dec_cmp(given, w) < 0 && !ind->not_applicable &&
+                           !(ind->deviation && *ind->deviation);
+        if (unexplained) {
                 struct finding *f =
                     finding_add(e, "deviation.missing", SEV_ERROR,
                                 efmt(e, "%s.deviation", item_path(e, t, i)), item_label(e, t, i));
                 f->stated = given;
                 f->computed = w;
                 f->rule = "得分低于分值的指标须填写偏差原因";
-                f->message =
-                    efmt(e, "“%s”得分 %s 低于分值 %s，但没有填写偏差原因分析，请补充扣分原因。",
-                         row_name(ind->name), edec(e, given, -1), edec(e, w, -1));
+                bool ruled = it->basis == BASIS_RULE && !dec_eq(given, it->score);
+                f->message = efmt(
+                    e, "“%s”得分 %s 低于分值 %s%s%s%s，但没有填写偏差原因分析，请补充扣分原因。",
+                    row_name(ind->name), edec(e, given, -1), edec(e, w, -1),
+                    ruled ? "（按规则计算为 " : "", ruled ? edec(e, it->score, places) : "",
+                    ruled ? "）" : "");
         }
         if (it->basis == BASIS_STATED) {
                 struct finding *f = finding_add(e, "rule.not_computable", SEV_INFO,
@@ -327,8 +335,11 @@ static void check_item(struct evaluation *e, const struct table_score *t, size_t
                 f->message = efmt(e, "“%s”缺少按规则计分所需的数据，无法复核，暂按表列得分 %s 计。",
                                   row_name(ind->name),
                                   dec_is_set(ind->score) ? edec(e, ind->score, -1) : "0");
-        } else if (dec_is_set(ind->score) && it->basis != BASIS_NOT_APPLICABLE &&
-                   !dec_eq(dec_round(ind->score, places), it->score)) {
+        } else if (dec_is_set(ind->score) && it->basis != BASIS_NOT_APPLICABLE && !over &&
+                   !dec_eq(dec_round(ind->score, places), it->score) &&
+                   !(unexplained && dec_cmp(ind->score, it->score) < 0)) {
+                /* (a score below the rule's without a 偏差原因: the missing
+                 * reason is the one message) */
                 bool above = dec_cmp(ind->score, it->score) > 0;
                 const char *code = it->def ? "score.mismatch"
                                    : above ? "score.above_rule"
@@ -347,7 +358,7 @@ static void check_item(struct evaluation *e, const struct table_score *t, size_t
                                   edec(e, it->score, places), above ? "高出" : "低了",
                                   edec(e, dec_abs(dec_sub(ind->score, it->score)), places));
         }
-        if (it->band_conflict) {
+        if (it->band_conflict && !over) {
                 struct finding *f =
                     finding_add(e, "qualitative.band", SEV_WARNING,
                                 efmt(e, "%s.score", item_path(e, t, i)), item_label(e, t, i));

@@ -346,7 +346,7 @@ static void qualitative(const struct scheme *s, const struct indicator *ind, dec
         dec_t lo, hi;
         qualitative_bounds(s, band, w, &lo, &hi);
         o->raw = clamp(S, lo, hi);
-        o->band_conflict = !inside;
+        o->band_conflict = !inside && ind->band; /* a band chosen and a score outside it */
         if (why) {
                 char a[DEC_BUFSZ], b[DEC_BUFSZ], c[DEC_BUFSZ];
                 explain(why, "定性指标，“%s”档得分区间 %s–%s，评价人打分 %s",

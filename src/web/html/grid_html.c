@@ -47,6 +47,22 @@ const char *grid_anchor(struct req *r, const char *key)
         return req_printf(r, "n%s", a);
 }
 
+/* Whether g has an input for the member at path. */
+static bool has_input(const struct grid *g, const char *path)
+{
+        for (size_t i = 0; i < g->rows * g->cols; i++)
+                if ((g->cells[i].flags & CF_INPUT) && g->cells[i].path &&
+                    strcmp(g->cells[i].path, path) == 0)
+                        return true;
+        return false;
+}
+
+/* An error about what was typed in a field is said at the field. */
+static bool said_at_field(const struct grid_view *v, const struct grid *g, const struct finding *f)
+{
+        return v->editable && f->severity == SEV_ERROR && has_input(g, f->path);
+}
+
 /* The findings whose row is key, as a notes box the page script refills. */
 static void notes(struct req *r, const struct grid_view *v, const struct grid *g, const char *key)
 {
@@ -54,7 +70,8 @@ static void notes(struct req *r, const struct grid_view *v, const struct grid *g
         struct grid *const gs[] = {(struct grid *)g};
         for (size_t i = 0; v->e && i < v->e->n_findings; i++) {
                 const struct finding *f = &v->e->findings[i];
-                if (!inside(f->path, key) || strcmp(grid_notes_key(r, gs, 1, f->path), key) != 0)
+                if (!inside(f->path, key) || strcmp(grid_notes_key(r, gs, 1, f->path), key) != 0 ||
+                    said_at_field(v, g, f))
                         continue;
                 html(r, "<p class=\"note %s\"><span class=\"tag %s\">%s</span> %s</p>",
                      severity_name(f->severity), severity_name(f->severity),
@@ -65,11 +82,17 @@ static void notes(struct req *r, const struct grid_view *v, const struct grid *g
 
 /* ---- inputs ----------------------------------------------------------------------------------- */
 
-static const struct diag *refused_at(const struct grid_view *v, const char *path)
+/* What is wrong with the field at path: the value refused, else the
+ * first error found about it; NULL when nothing. */
+static const char *wrong_at(const struct grid_view *v, const char *path)
 {
         for (size_t i = 0; v->refused && i < v->refused->n; i++)
                 if (strcmp(v->refused->items[i].path, path) == 0)
-                        return &v->refused->items[i];
+                        return v->refused->items[i].msg;
+        for (size_t i = 0; v->e && i < v->e->n_findings; i++)
+                if (v->e->findings[i].severity == SEV_ERROR &&
+                    strcmp(v->e->findings[i].path, path) == 0)
+                        return v->e->findings[i].message;
         return NULL;
 }
 
@@ -149,7 +172,7 @@ static void check_input(struct req *r, const struct grid_view *v, const struct g
 /* The widget of an entered cell, by the descriptor of what it edits. */
 static void input(struct req *r, const struct grid_view *v, const struct grid_cell *c)
 {
-        const struct diag *bad = refused_at(v, c->path);
+        const char *bad = wrong_at(v, c->path);
         enum ftype type = c->field ? c->field->type : FT_STR;
         bool number = type == FT_DEC || type == FT_INT;
         /* the attributes every widget shares: its label, its class, refused or not */
@@ -182,7 +205,7 @@ static void input(struct req *r, const struct grid_view *v, const struct grid_ce
                 html_raw(r, ">");
         }
         if (bad)
-                html(r, "<small class=\"field-error\" role=\"alert\">%s</small>", bad->msg);
+                html(r, "<small class=\"field-error\" role=\"alert\">%s</small>", bad);
 }
 
 /* ---- cells and rows --------------------------------------------------------------------------- */

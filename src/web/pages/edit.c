@@ -76,6 +76,8 @@ static void summary(struct req *r, const struct evaluation *e, const struct diag
                         errors += e->findings[i].severity == SEV_ERROR;
                         warnings += e->findings[i].severity == SEV_WARNING;
                 }
+        size_t typed_wrong = refused ? refused->n : 0; /* values refused count as errors */
+        errors += typed_wrong;
         char b[DEC_BUFSZ];
         html(r,
              "<div class=\"card summary\" data-summary><p>本表：<span class=\"tag error\">错误 "
@@ -83,8 +85,8 @@ static void summary(struct req *r, const struct evaluation *e, const struct diag
              "<span data-count=\"warnings\">%zu</span></span>　整个任务：计算总分 "
              "<strong data-total>%s</strong> <span data-grade>%s</span>，错误 "
              "<span data-count=\"task-errors\">%zu</span> 个%s</p>",
-             errors, warnings, dec_fmt(e->self.total, 2, b), e->self.grade, e->n_errors,
-             e->n_errors ? "（改正后才能送审）" : "");
+             errors, warnings, dec_fmt(e->self.total, 2, b), e->self.grade,
+             e->n_errors + typed_wrong, e->n_errors + typed_wrong ? "（改正后才能送审）" : "");
         if (refused && refused->n) {
                 html_raw(r, "<ul class=\"refused\">");
                 for (size_t i = 0; i < refused->n; i++)
