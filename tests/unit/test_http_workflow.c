@@ -255,8 +255,29 @@ static void test_unit_review_forwards_or_returns_with_a_comment(void **state)
         response_free(&r);
         act(R2, sub_task, "return", NULL, 400, "退回时须填写退回意见");
         act(R2, sub_task, "return", "", 400, "退回时须填写退回意见");
+        /* the reviewer's form: a comment box for both, 退回 set apart and confirmed */
+        r = http_getf(&cl[R2], "/tasks/%lld", (long long)sub_task);
+        assert_non_null(strstr(r.body.data, ">审核意见（退回时必填，写明需要改正的内容）</label>"));
+        assert_non_null(strstr(r.body.data, "value=\"return\" class=\"danger\" data-confirm=\"确认退回？"));
+        response_free(&r);
+        /* a return without a comment is reported at the box */
+        char path[64];
+        snprintf(path, sizeof path, "/tasks/%lld/transition", (long long)sub_task);
+        r = post(R2, path, "version", version_of(sub_task), "action", "return", "comment", "", NULL);
+        assert_int_equal(r.status, 400);
+        assert_non_null(strstr(r.body.data, "name=\"comment\" rows=\"3\" maxlength=\"2000\" "
+                                            "class=\"invalid\" aria-invalid=\"true\""));
+        assert_non_null(strstr(r.body.data, "<small class=\"field-error\" id=\"comment-error\" "
+                                            "role=\"alert\">退回时须填写退回意见"));
+        response_free(&r);
         act(R2, sub_task, "return", "请补充偏差原因分析。", 200, NULL);
         expect_status(sub_task, "draft");
+        /* the preparer sends with an optional note, and cannot return */
+        r = http_getf(&cl[P2], "/tasks/%lld", (long long)sub_task);
+        assert_non_null(strstr(r.body.data, ">送审说明（选填）</label>"));
+        assert_null(strstr(r.body.data, "审核意见"));
+        assert_null(strstr(r.body.data, "value=\"return\""));
+        response_free(&r);
         act(P2, sub_task, "submit", NULL, 200, NULL);
         act(R2, sub_task, "approve", NULL, 403, "请使用“送审”");
         act(R2, sub_task, "submit", "数据已核对。", 200, NULL);

@@ -126,34 +126,53 @@ static const char *waiting_for(const struct task *t)
         }
 }
 
-/* The review actions for the user who holds the task. */
-static void actions(struct req *r, const struct task_view *tv, const char *comment)
+/* The review actions for the user who holds the task; after a refused
+ * action, what was typed and what is wrong (at the box when it is the
+ * comment). */
+static void actions(struct req *r, const struct task_view *tv, const struct outcome *failed)
 {
         const struct user *u = r->app.actor;
         const struct task *t = &tv->task;
         if (!wf_holds(u, t))
                 return;
+        const char *why;
+        bool may[WF_N_ACTION];
+        for (int a = 0; a < WF_N_ACTION; a++)
+                may[a] = wf_next(t, (enum wf_action)a) != WF_UNKNOWN &&
+                         wf_may(u, t, (enum wf_action)a, &why);
+        /* the preparer only sends; a reviewer may also return, with a reason */
+        bool reviews = may[WF_RETURN] || may[WF_APPROVE];
         html(r,
              "<form method=\"post\" action=\"/tasks/%lld/transition\" class=\"card actions\">"
              "<input type=\"hidden\" name=\"version\" value=\"%lld\">",
              (long long)t->id, (long long)t->version);
         form_csrf(r);
-        html(r,
-             "<label>审核意见（退回时必填）<textarea name=\"comment\" rows=\"3\" "
-             "maxlength=\"2000\">%s</textarea></label><div class=\"buttons\">",
-             comment);
-        const char *why;
-        for (int a = 0; a < WF_N_ACTION; a++)
-                if (wf_next(t, (enum wf_action)a) != WF_UNKNOWN &&
-                    wf_may(u, t, (enum wf_action)a, &why))
-                        html(r,
-                             "<button type=\"submit\" name=\"action\" value=\"%s\"%s%s>%s</button>",
-                             wf_action_name((enum wf_action)a),
-                             a == WF_RETURN ? " class=\"secondary\"" : "",
-                             a == WF_APPROVE
-                                 ? " data-confirm=\"确认审核通过？通过后任务即告完成。\""
-                                 : "",
-                             wf_action_label((enum wf_action)a));
+        bool bad = failed && failed->field && strcmp(failed->field, "comment") == 0;
+        html(r, "<label for=\"comment\">%s</label><textarea id=\"comment\" name=\"comment\" "
+                "rows=\"3\" maxlength=\"2000\"",
+             reviews ? "审核意见（退回时必填，写明需要改正的内容）" : "送审说明（选填）");
+        if (bad)
+                html_raw(r, " class=\"invalid\" aria-invalid=\"true\" aria-describedby=\"comment-error\"");
+        html(r, ">%s</textarea>", failed && req_field(r, "comment") ? req_field(r, "comment") : "");
+        if (bad)
+                html(r, "<small class=\"field-error\" id=\"comment-error\" role=\"alert\">%s</small>",
+                     failed->error);
+        html_raw(r, "<div class=\"buttons\">");
+        for (int a = 0; a < WF_N_ACTION; a++) {
+                if (!may[a])
+                        continue;
+                const char *attrs =
+                    a == WF_RETURN
+                        ? " class=\"danger\" data-confirm=\"确认退回？任务将回到经办岗修改，"
+                          "退回意见会显示在任务顶部。\""
+                    : a == WF_APPROVE
+                        ? " data-confirm=\"确认审核通过？通过后任务即告完成。\""
+                        : "";
+                html(r, "<button type=\"submit\" name=\"action\" value=\"%s\"",
+                     wf_action_name((enum wf_action)a));
+                html_raw(r, attrs);
+                html(r, ">%s</button>", wf_action_label((enum wf_action)a));
+        }
         html_raw(r, "</div>");
         if (t->errors)
                 html(
@@ -208,8 +227,9 @@ static void exports(struct req *r, const struct task *t)
 }
 
 static void overview(struct req *r, struct task_view *tv, int status, const char *notice,
-                     const char *error)
+                     const struct outcome *failed)
 {
+        const char *error = failed ? failed->error : NULL;
         const struct task *t = &tv->task;
         task_page_begin(r, t, TAB_OVERVIEW);
         r->status = status;
@@ -229,7 +249,7 @@ static void overview(struct req *r, struct task_view *tv, int status, const char
                     "项目支出表</a> · <a href=\"/tasks/%lld/files\">文件</a>，填写完成后在下方送审。</p>",
                     (long long)t->id, (long long)t->id, (long long)t->id, (long long)t->id);
         html_raw(r, "</div>");
-        actions(r, tv, error ? req_field(r, "comment") : NULL);
+        actions(r, tv, failed);
         exports(r, t);
         task_timeline(r, t); /* the reviewers' comments before the tables */
         evaluation(r, tv);
@@ -270,6 +290,6 @@ void page_task_transition(struct req *r)
                 task_view_free(&tv);
                 return;
         }
-        overview(r, &tv, web_status(out.status), NULL, out.error);
+        overview(r, &tv, web_status(out.status), NULL, &out);
         task_view_free(&tv);
 }
