@@ -2,8 +2,10 @@
 #include "query.h"
 
 #include "../base/dec.h"
+#include "../engine/scheme.h"
 #include "../workflow/workflow.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +14,34 @@ const char *const query_sort_names[SORT_N] = {
     [SORT_TOTAL] = "total",       [SORT_GRADE] = "grade",     [SORT_ERRORS] = "errors",
     [SORT_WARNINGS] = "warnings", [SORT_UPDATED] = "updated",
 };
+
+enum { MAX_GRADES = 32 };
+static const char *grade_names[MAX_GRADES + 1];
+
+/* Rank by rank (each scheme's best first), the names not yet seen. */
+static void gather_grade_names(void)
+{
+        size_t n = 0;
+        for (size_t rank = 0; rank < MAX_GRADES; rank++)
+                for (size_t k = 0; scheme_builtin_names[k]; k++) {
+                        const struct scheme *s = scheme_builtin(scheme_builtin_names[k]);
+                        if (!s || rank >= s->n_grades || n == MAX_GRADES)
+                                continue;
+                        const char *name = s->grades[rank].name;
+                        bool seen = false;
+                        for (size_t i = 0; i < n && !seen; i++)
+                                seen = strcmp(grade_names[i], name) == 0;
+                        if (!seen)
+                                grade_names[n++] = name;
+                }
+}
+
+const char *const *query_grade_names(void)
+{
+        static pthread_once_t once = PTHREAD_ONCE_INIT;
+        pthread_once(&once, gather_grade_names);
+        return grade_names;
+}
 
 static bool digits(const char *s, size_t max)
 {
@@ -65,12 +95,18 @@ bool query_read(struct app *a, const struct query_input *in, struct query_form *
         q->unit = t->unit;
         if (t->status) {
                 if (wf_status_parse(t->status) == WF_UNKNOWN)
-                        return bad(out, "status", "查询条件“状态”无效：应为 draft、unit_review、"
-                                      "supervisor_review、finance_review 或 done");
+                        return bad(out, "status", "查询条件“状态”无效：请从列表中选择一个状态"
+                                      "（接口中为 draft、unit_review、supervisor_review、"
+                                      "finance_review 或 done）");
                 q->status = t->status;
         }
-        if (t->grade && strlen(t->grade) > 30)
-                return bad(out, "grade", "查询条件“等级”过长");
+        if (t->grade) {
+                const char *const *g = query_grade_names();
+                while (*g && strcmp(*g, t->grade) != 0)
+                        g++;
+                if (!*g)
+                        return bad(out, "grade", "查询条件“等级”无效：请从列表中选择一个等级");
+        }
         q->grade = t->grade;
         if (t->min && !score_bound(t->min, &q->min_centi))
                 return bad(out, "min", "查询条件“最低分”应为 0 到 100 之间的数，最多两位小数");

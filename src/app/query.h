@@ -35,6 +35,10 @@ struct results {
 bool query_tasks(struct app *a, const struct query_input *in, int64_t limit, struct query_form *f,
                  struct results *out_rows, struct outcome *out);
 
+/* The grade names a task may have: those of every shipped scheme, each
+ * once, best first (NULL-terminated, static). */
+const char *const *query_grade_names(void);
+
 /* Names of the sort keys ("year", "unit", …), by enum task_sort. */
 extern const char *const query_sort_names[SORT_N];
 

@@ -30,6 +30,16 @@ static void cell_value(const struct doc_ref *ref, dec_t *value, const char **tex
         }
 }
 
+/* What a user calls the cell at path (自评表 › 年度预算申请 › 全年执行数（B）). */
+static const char *cell_label(struct evaluation *e, const char *path)
+{
+        struct doc_loc loc;
+        struct buf b = BUF_INIT;
+        const char *s = doc_locate(e->doc, path, &loc, &b) ? efmt(e, "%s", buf_str(&b)) : path;
+        buf_free(&b);
+        return s;
+}
+
 static void check_number(struct evaluation *e, size_t i, const struct statement *s,
                          const struct doc_ref *ref)
 {
@@ -48,7 +58,7 @@ static void check_number(struct evaluation *e, size_t i, const struct statement 
         f->stated = s->value;
         f->computed = against;
         f->places = -1;
-        f->rule = efmt(e, "正文所述数字应与%s（%s）一致", ref->field->label, s->refers_to);
+        f->rule = efmt(e, "正文所述数字应与表中的“%s”一致", cell_label(e, s->refers_to));
         if (dec_is_set(cell))
                 f->message = efmt(e, "正文“%s”称%s为 %s，而表中为 %s。", s->text ? s->text : "",
                                   ref->field->label, edec(e, s->value, -1), edec(e, cell, -1));
@@ -73,7 +83,7 @@ static void check_text_value(struct evaluation *e, size_t i, const struct statem
                         efmt(e, "报告正文 › %s", s->where ? s->where : "（未注明章节）"));
         f->stated_text = s->value_text;
         f->computed_text = against;
-        f->rule = efmt(e, "正文所述应与%s（%s）一致", ref->field->label, s->refers_to);
+        f->rule = efmt(e, "正文所述应与表中的“%s”一致", cell_label(e, s->refers_to));
         f->message = efmt(e, "正文“%s”称%s为“%s”，而%s为“%s”。", s->text ? s->text : "",
                           ref->field->label, s->value_text, cell_text ? "表中" : "按计算", against);
 }

@@ -667,6 +667,20 @@ static void test_timeline_and_audit_record_every_step(void **state)
         assert_non_null(strstr(r.body.data, "请补充偏差原因分析。"));
         assert_non_null(strstr(r.body.data, "待主管部门审核 → 已完成"));
         response_free(&r);
+        /* the audit page says every action in Chinese: no recorded code shows */
+        r = http(&cl[ADMIN], "GET", "/audit", NULL, NULL, false);
+        assert_int_equal(r.status, 200);
+        static const char *const said[] = {"<td>保存自评任务</td>", "<td>送审</td>",
+                                           "<td>退回</td>",         "<td>审核通过</td>",
+                                           "<td>上传文件</td>",     "<td>登录</td>"};
+        for (size_t i = 0; i < sizeof said / sizeof *said; i++)
+                assert_non_null(strstr(r.body.data, said[i]));
+        for (const char *p = r.body.data; (p = strstr(p, "<td>")); p += 4) {
+                size_t word = strspn(p + 4, "abcdefghijklmnopqrstuvwxyz_");
+                assert_false(word && p[4 + word] == '.'); /* task.save, login.failed … */
+                assert_false(strncmp(p, "<td>其他操作</td>", strlen("<td>其他操作</td>")) == 0);
+        }
+        response_free(&r);
 }
 
 static void test_query_criteria(void **state)
@@ -713,6 +727,26 @@ static void test_query_criteria(void **state)
                 assert_non_null(strstr(r.body.data, bad[i][1]));
                 response_free(&r);
         }
+        r = http(&cl[FIN], "GET", "/api/tasks?grade=%E4%BC%98%E7%AD%89", NULL, NULL, false);
+        assert_int_equal(r.status, 400); /* 优等: no scheme's grade */
+        assert_non_null(strstr(r.body.data, "查询条件“等级”无效"));
+        response_free(&r);
+        /* the page: the grade a choice of the schemes' grades, each once */
+        r = http(&cl[FIN], "GET", "/tasks", NULL, NULL, false);
+        assert_non_null(strstr(r.body.data, "<select name=\"grade\"><option value=\"\">全部等级</option>"));
+        assert_non_null(strstr(r.body.data, "<option>优秀</option>"));
+        assert_non_null(strstr(r.body.data, "<option>优</option>"));
+        const char *first = strstr(r.body.data, "<option>优</option>");
+        assert_null(strstr(first + 1, "<option>优</option>"));
+        response_free(&r);
+        /* a bad criterion is said at the criterion, the form kept as typed */
+        r = http(&cl[FIN], "GET", "/tasks?min=abc&unit=104", NULL, NULL, false);
+        assert_int_equal(r.status, 400);
+        assert_non_null(strstr(r.body.data, "<input name=\"min\" value=\"abc\" size=\"5\" "
+                                            "inputmode=\"decimal\" class=\"invalid\" aria-invalid=\"true\">"
+                                            "<small class=\"field-error\" role=\"alert\">查询条件“最低分”"));
+        assert_non_null(strstr(r.body.data, "<input name=\"unit\" value=\"104\""));
+        response_free(&r);
         /* the page: sortable headers and the same criteria */
         r = http(&cl[FIN], "GET", "/tasks?year=2024&sort=total&order=asc", NULL, NULL, false);
         assert_int_equal(r.status, 200);

@@ -95,7 +95,7 @@ static void file_table(struct req *r, const struct task *t, const struct stored_
                 return;
         }
         html_raw(r, "<table><thead><tr><th>类别</th><th>所属项目</th><th>文件名</th>"
-                    "<th class=\"num\">大小</th><th>类型</th><th>SHA-256</th><th>上传人</th>"
+                    "<th class=\"num\">大小</th><th>类型</th><th>上传人</th>"
                     "<th>上传时间</th>");
         if (may_edit)
                 html_raw(r, "<th>操作</th>");
@@ -104,11 +104,11 @@ static void file_table(struct req *r, const struct task *t, const struct stored_
                 const struct stored_file *f = &files[i];
                 html(r,
                      "<tr id=\"file-%lld\"><td>%s</td><td>%s</td>"
-                     "<td><a href=\"/tasks/%lld/files/%lld\">%s</a></td><td class=\"num\">%s</td>"
-                     "<td>%s</td><td><code title=\"%s\">%.*s…</code></td><td>%s</td><td>%s</td>",
+                     "<td><a href=\"/tasks/%lld/files/%lld\" title=\"校验码（SHA-256）：%s\">%s</a>"
+                     "</td><td class=\"num\">%s</td><td>%s</td><td>%s</td><td>%s</td>",
                      (long long)f->id, files_kind_label(f->kind), f->project ? f->project : "—",
-                     (long long)t->id, (long long)f->id, f->name, size_text(r, f->size),
-                     type_label(f->media_type), f->sha256, 12, f->sha256,
+                     (long long)t->id, (long long)f->id, f->sha256, f->name,
+                     size_text(r, f->size), type_label(f->media_type),
                      f->uploader ? f->uploader : "—", fmt_time(r, f->uploaded_at));
                 if (may_edit) {
                         html(r,

@@ -18,7 +18,33 @@
 
 /* ---- GET /tasks ---------------------------------------------------------------- */
 
-static void query_form(struct req *r, const struct query_form *f)
+/* The message under a criterion the query refused. */
+static void criterion_error(struct req *r, const struct outcome *failed, const char *name)
+{
+        if (failed && failed->field && strcmp(failed->field, name) == 0)
+                html(r, "<small class=\"field-error\" role=\"alert\">%s</small>", failed->error);
+}
+
+/* aria-invalid and its class for a refused criterion. */
+static const char *invalid(const struct outcome *failed, const char *name)
+{
+        return failed && failed->field && strcmp(failed->field, name) == 0
+                   ? " class=\"invalid\" aria-invalid=\"true\""
+                   : "";
+}
+
+static void text_criterion(struct req *r, const struct outcome *failed, const char *label,
+                           const char *name, const char *value, const char *attrs)
+{
+        html(r, "<label>%s<input name=\"%s\" value=\"%s\"", label, name, value);
+        html_raw(r, attrs);
+        html_raw(r, invalid(failed, name));
+        html_raw(r, ">");
+        criterion_error(r, failed, name);
+        html_raw(r, "</label>");
+}
+
+static void query_form(struct req *r, const struct query_form *f, const struct outcome *failed)
 {
         struct outcome rd = {0};
         struct year *years;
@@ -26,29 +52,50 @@ static void query_form(struct req *r, const struct query_form *f)
         if (!app_years(&r->app, &years, &n_years, &rd))
                 n_years = 0;
         html_raw(r, "<form method=\"get\" action=\"/tasks\" class=\"card inline query\">"
-                    "<label>年度<select name=\"year\"><option value=\"\">全部年度</option>");
+                    "<label>年度<select name=\"year\"");
+        html_raw(r, invalid(failed, "year"));
+        html_raw(r, "><option value=\"\">全部年度</option>");
         for (size_t i = 0; i < n_years; i++)
                 html(r, "<option value=\"%lld\"%s>%lld年度</option>", (long long)years[i].year,
                      years[i].year == f->q.year ? " selected" : "", (long long)years[i].year);
-        html(r,
-             "</select></label><label>单位<input name=\"unit\" value=\"%s\" "
-             "placeholder=\"编码或名称\"></label><label>状态<select name=\"status\">"
-             "<option value=\"\">全部状态</option>",
-             f->typed.unit);
+        html_raw(r, "</select>");
+        criterion_error(r, failed, "year");
+        html_raw(r, "</label>");
+        text_criterion(r, failed, "单位", "unit", f->typed.unit, " placeholder=\"编码或名称\"");
+        html_raw(r, "<label>状态<select name=\"status\"");
+        html_raw(r, invalid(failed, "status"));
+        html_raw(r, "><option value=\"\">全部状态</option>");
         for (int s = 0; s < WF_N_STATUS; s++)
                 html(r, "<option value=\"%s\"%s>%s</option>", wf_status_name((enum wf_status)s),
                      f->typed.status && strcmp(f->typed.status, wf_status_name((enum wf_status)s)) == 0
                          ? " selected"
                          : "",
                      wf_status_label((enum wf_status)s));
-        html(r,
-             "</select></label><label>等级<input name=\"grade\" value=\"%s\" size=\"4\"></label>"
-             "<label>总分从<input name=\"min\" value=\"%s\" size=\"5\" inputmode=\"decimal\">"
-             "</label><label>到<input name=\"max\" value=\"%s\" size=\"5\" inputmode=\"decimal\">"
-             "</label><label>发现问题不少于<input name=\"findings\" value=\"%s\" size=\"4\" "
-             "inputmode=\"numeric\"></label><button type=\"submit\">查询</button>"
-             "<a class=\"button secondary\" href=\"/tasks\">清除条件</a></form>",
-             f->typed.grade, f->typed.min, f->typed.max, f->typed.findings);
+        html_raw(r, "</select>");
+        criterion_error(r, failed, "status");
+        html_raw(r, "</label><label>等级<select name=\"grade\"");
+        html_raw(r, invalid(failed, "grade"));
+        html_raw(r, "><option value=\"\">全部等级</option>");
+        for (const char *const *g = query_grade_names(); *g; g++)
+                html(r, "<option%s>%s</option>",
+                     f->typed.grade && strcmp(f->typed.grade, *g) == 0 ? " selected" : "", *g);
+        html_raw(r, "</select>");
+        criterion_error(r, failed, "grade");
+        html_raw(r, "</label>");
+        text_criterion(r, failed, "总分从", "min", f->typed.min,
+                       " size=\"5\" inputmode=\"decimal\"");
+        text_criterion(r, failed, "到", "max", f->typed.max, " size=\"5\" inputmode=\"decimal\"");
+        text_criterion(r, failed, "发现问题不少于", "findings", f->typed.findings,
+                       " size=\"4\" inputmode=\"numeric\"");
+        html_raw(r, "<button type=\"submit\">查询</button>"
+                    "<a class=\"button secondary\" href=\"/tasks\">清除条件</a></form>");
+        static const char *const in_form[] = {"year", "unit", "status", "grade",
+                                              "min",  "max",  "findings"};
+        bool at_criterion = false;
+        for (size_t i = 0; failed && failed->field && i < sizeof in_form / sizeof *in_form; i++)
+                at_criterion |= strcmp(failed->field, in_form[i]) == 0;
+        if (failed && !at_criterion)
+                page_error(r, failed->error); /* sort, order, page: not in the form */
 }
 
 static void pager(struct req *r, const struct query_form *f, int64_t total)
@@ -79,15 +126,14 @@ void page_tasks(struct req *r)
         size_t n = found.n;
         int64_t total = found.total;
         page_begin(r, "绩效自评查询");
-        if (!ok) { /* the criteria as typed, with what is wrong */
+        if (!ok) { /* the criteria as typed, with what is wrong at the criterion */
                 r->status = web_status(out.status);
                 f.typed = in;
-                page_error(r, out.error);
-                query_form(r, &f);
+                query_form(r, &f, &out);
                 page_end(r);
                 return;
         }
-        query_form(r, &f);
+        query_form(r, &f, NULL);
         const char *q = query_link(r, &f, NULL, NULL, 1);
         html(r,
              "<p class=\"hint\">导出查询结果：<a href=\"/tasks.xlsx%s\">列表（Excel）</a>　"

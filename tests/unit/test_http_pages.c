@@ -1,0 +1,134 @@
+/* What a finance officer sees on the pages, over HTTP against a real
+ * server on a demo database: no rule code, JSON path or recorded action
+ * name in the text of any page of the cycle, for every post. */
+#include "../support/http.h"
+
+#include "../../src/store/db.h"
+
+#include <ctype.h>
+
+#define PASSWORD "Jixiao-Pages-2026!"
+
+enum { P1, R1, P4, FIN, ADMIN, N_CLIENTS };
+static const char *const phones[N_CLIENTS] = {"15101001001", "15101001002", "15104001001",
+                                              "18800000002", "18800000001"};
+
+static char db_path[256];
+static struct server srv;
+static struct client cl[N_CLIENTS];
+static struct db *db;
+
+static int setup(void **state)
+{
+        (void)state;
+        demo_db(db_path);
+        db = test_db_open(db_path);
+        server_start(&srv, db_path);
+        clients_sign_in(cl, N_CLIENTS, &srv, phones, PASSWORD);
+        return 0;
+}
+
+static int teardown(void **state)
+{
+        (void)state;
+        server_stop(&srv);
+        db_close(db);
+        return 0;
+}
+
+/* The text a reader sees of an HTML page: tags, scripts and styles left
+ * out, entities as written. malloc'd. */
+static char *visible_text(const char *html)
+{
+        char *out = malloc(strlen(html) + 1), *o = out;
+        for (const char *p = html; *p;) {
+                if (strncmp(p, "<script", 7) == 0 || strncmp(p, "<style", 6) == 0) {
+                        const char *end = strstr(p, p[1] == 's' && p[2] == 'c' ? "</script>"
+                                                                               : "</style>");
+                        p = end ? strchr(end, '>') + 1 : p + strlen(p);
+                } else if (*p == '<') {
+                        const char *end = strchr(p, '>');
+                        p = end ? end + 1 : p + strlen(p);
+                        *o++ = ' ';
+                } else {
+                        *o++ = *p++;
+                }
+        }
+        *o = '\0';
+        return out;
+}
+
+/* A rule code (budget.missing), an action name (task.save) or a document
+ * path ($.self_eval…) in text, or NULL. */
+static const char *code_in(const char *text)
+{
+        for (const char *p = text; *p; p++) {
+                if (p[0] == '$' && (p[1] == '.' || p[1] == '['))
+                        return p;
+                if (p > text && (isalnum((unsigned char)p[-1]) || p[-1] == '_'))
+                        continue;
+                size_t word = strspn(p, "abcdefghijklmnopqrstuvwxyz_");
+                if (word >= 3 && p[word] == '.' && islower((unsigned char)p[word + 1]))
+                        return p;
+        }
+        return NULL;
+}
+
+/* GET path as who and assert its text shows no code (a page that may not
+ * exist, e.g. a first project, is skipped when it does not). */
+static void no_code_on(int who, const char *path)
+{
+        struct response r = http(&cl[who], "GET", path, NULL, NULL, false);
+        if (r.status == 404 && strstr(path, "/projects/1")) {
+                response_free(&r);
+                return;
+        }
+        if (r.status != 200)
+                fprintf(stderr, "GET %s as %s: %d\n", path, phones[who], r.status);
+        assert_int_equal(r.status, 200);
+        char *text = visible_text(r.body.data);
+        const char *code = code_in(text);
+        if (code)
+                fprintf(stderr, "GET %s as %s shows \"%.60s\"\n", path, phones[who], code);
+        assert_null(code);
+        free(text);
+        response_free(&r);
+}
+
+static void test_no_rule_code_or_path_on_any_page(void **state)
+{
+        (void)state;
+        static const char *const admin_pages[] = {"/", "/units", "/users", "/years", "/audit",
+                                                  "/tasks"};
+        for (size_t i = 0; i < sizeof admin_pages / sizeof *admin_pages; i++)
+                no_code_on(ADMIN, admin_pages[i]);
+        static const char *const tabs[] = {"", "/basic", "/self", "/projects", "/projects/1",
+                                           "/report", "/files"};
+        const struct {
+                int who;
+                const char *unit;
+                int64_t year;
+        } tasks[] = {{P1, "101001", 2024}, {R1, "101001", 2024}, {P4, "104001", 2024},
+                     {FIN, "101001", 2024}, {FIN, "102001", 2021}, {FIN, "103001", 2023},
+                     {FIN, "104001", 2024}};
+        for (size_t t = 0; t < sizeof tasks / sizeof *tasks; t++) {
+                int64_t id = task_id_of(db, tasks[t].unit, tasks[t].year);
+                for (size_t k = 0; k < sizeof tabs / sizeof *tabs; k++) {
+                        char path[96];
+                        snprintf(path, sizeof path, "/tasks/%lld%s", (long long)id, tabs[k]);
+                        no_code_on(tasks[t].who, path);
+                }
+        }
+        for (int who = 0; who < N_CLIENTS; who++) {
+                no_code_on(who, "/");
+                no_code_on(who, "/tasks");
+        }
+}
+
+int main(void)
+{
+        const struct CMUnitTest tests[] = {
+            cmocka_unit_test(test_no_rule_code_or_path_on_any_page),
+        };
+        return cmocka_run_group_tests(tests, setup, teardown);
+}
