@@ -1,6 +1,8 @@
 /* Credentials on libsodium (see auth.h). */
 #include "auth.h"
 
+#include "guessable.h"
+
 #include "../base/utf8.h"
 
 #include <semaphore.h>
@@ -61,10 +63,6 @@ void password_generate(char out[OTP_CHARS + 1])
         out[OTP_CHARS] = '\0';
 }
 
-/* Passwords too well known to allow, the seed system's default first. */
-static const char *const common[] = {"Aa111111@",    "Aa123456@", "Abc@123456",  "P@ssw0rd123",
-                                     "Admin@123456", "Qwer@1234", "1qaz@WSX3edc"};
-
 const char *password_policy(const char *pw, const char *phone, const char *previous)
 {
         size_t bytes = strlen(pw);
@@ -93,9 +91,9 @@ const char *password_policy(const char *pw, const char *phone, const char *previ
                 return "密码须包含大写字母、小写字母、数字、符号中的至少三类";
         if (phone && *phone && strstr(pw, phone))
                 return "密码不能包含手机号";
-        for (size_t i = 0; i < sizeof common / sizeof common[0]; i++)
-                if (strcmp(pw, common[i]) == 0)
-                        return "该密码过于常见（例如系统默认密码），请换一个";
+        if (password_guessable(pw))
+                return "该密码过于常见或有规律（如系统默认密码 Aa111111@ 及其变体、常用单词、"
+                       "键盘顺序、重复或连续的数字），容易被猜中，请换一个";
         if (previous && strcmp(pw, previous) == 0)
                 return "新密码不能与原密码（或一次性密码）相同";
         return NULL;

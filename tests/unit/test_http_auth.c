@@ -111,7 +111,8 @@ static void test_one_time_password_must_be_changed(void **state)
             {"alllowercase1", "密码须包含大写字母、小写字母、数字、符号中的至少三类"},
             {"Xx-" PREPARER, "密码不能包含手机号"},
             {"Aa123456@", "密码至少需要 10 个字符"},
-            {"Admin@123456", "该密码过于常见（例如系统默认密码），请换一个"},
+            {"Admin@123456", "该密码过于常见或有规律"},
+            {"Aa1111111@", "如系统默认密码 Aa111111@ 及其变体"},
         };
         for (size_t i = 0; i < sizeof weak / sizeof weak[0]; i++) {
                 char body[256];

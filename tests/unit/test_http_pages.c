@@ -1,6 +1,8 @@
 /* What a finance officer sees on the pages, over HTTP against a real
  * server on a demo database: no rule code, JSON path or recorded action
- * name in the text of any page of the cycle, for every post. */
+ * name in the text of any page of the cycle, for every post; sign-in
+ * says whom to ask for a forgotten password, and the default password's
+ * variants are refused at the field. */
 #include "../support/http.h"
 
 #include "../../src/store/db.h"
@@ -125,10 +127,35 @@ static void test_no_rule_code_or_path_on_any_page(void **state)
         }
 }
 
+static void test_a_forgotten_password_and_a_guessable_one(void **state)
+{
+        (void)state;
+        struct client anon;
+        client_init(&anon, &srv);
+        struct response r = http(&anon, "GET", "/login", NULL, NULL, false);
+        assert_int_equal(r.status, 200);
+        assert_non_null(strstr(r.body.data, "<summary>忘记密码？</summary>"));
+        assert_non_null(strstr(r.body.data, "请联系本地区财政局负责绩效管理系统的管理员"));
+        response_free(&r);
+        /* the seed system's default, one digit longer, is refused at the box */
+        char body[256];
+        snprintf(body, sizeof body, "csrf=%s&old=%s&new=Aa1111111%%40&confirm=Aa1111111%%40",
+                 cl[P1].csrf, PASSWORD);
+        r = http(&cl[P1], "POST", "/password", "application/x-www-form-urlencoded", body, false);
+        assert_int_equal(r.status, 400);
+        assert_non_null(strstr(r.body.data, "<input name=\"new\" type=\"password\" required "
+                                            "maxlength=\"128\" autocomplete=\"new-password\" "
+                                            "minlength=\"10\" class=\"invalid\" aria-invalid=\"true\">"
+                                            "<small class=\"field-error\" role=\"alert\">"
+                                            "该密码过于常见或有规律"));
+        response_free(&r);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(test_no_rule_code_or_path_on_any_page),
+            cmocka_unit_test(test_a_forgotten_password_and_a_guessable_one),
         };
         return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -31,7 +31,11 @@ static void login_form(struct req *r, const char *phone, const char *error, int 
             "<label>密码<input name=\"password\" type=\"password\" autocomplete=\"current-password\" "
             "required maxlength=\"128\"></label>"
             "<button type=\"submit\">登录</button>"
-            "<p class=\"hint\">首次登录请使用管理员提供的一次性密码，登录后须设置自己的密码。</p></form>",
+            "<p class=\"hint\">首次登录请使用管理员提供的一次性密码，登录后须设置自己的密码。</p>"
+            "<details class=\"forgot\"><summary>忘记密码？</summary><p>jixiao 不通过短信或邮件找回密码。"
+            "请联系本地区财政局负责绩效管理系统的管理员，说明您的姓名、单位和手机号；"
+            "管理员在“用户管理”中为您重置后，会告诉您一个一次性密码，"
+            "用它登录后须立即设置新密码。</p></details></form>",
             anon_csrf(r), safe_next(req_param(r, "next")), phone ? phone : "");
         page_end(r);
 }
@@ -65,28 +69,40 @@ void page_logout(struct req *r)
         reply_redirect(r, "/login");
 }
 
-static void password_form(struct req *r, const char *error, int status)
+/* A password box; after a refusal about it, the reason under it. */
+static void password_box(struct req *r, const char *label, const char *name, const char *attrs,
+                         const struct outcome *failed)
+{
+        bool bad = failed && failed->field && strcmp(failed->field, name) == 0;
+        html(r, "<label>%s<input name=\"%s\" type=\"password\" required maxlength=\"128\"", label,
+             name);
+        html_raw(r, attrs);
+        if (bad)
+                html_raw(r, " class=\"invalid\" aria-invalid=\"true\"");
+        html_raw(r, ">");
+        if (bad)
+                html(r, "<small class=\"field-error\" role=\"alert\">%s</small>", failed->error);
+        html_raw(r, "</label>");
+}
+
+static void password_form(struct req *r, const struct outcome *failed, int status)
 {
         page_begin(r, "修改密码");
         r->status = status;
         if (r->session.user.must_change)
                 page_notice(r, "您正在使用一次性密码，请先设置自己的密码后再使用系统。");
-        if (error)
-                page_error(r, error);
+        if (failed && !failed->field)
+                page_error(r, failed->error);
         html_raw(r, "<form method=\"post\" action=\"/password\" class=\"card narrow\">");
         form_csrf(r);
-        html(
-            r,
-            "<label>%s<input name=\"old\" type=\"password\" autocomplete=\"current-password\" required "
-            "maxlength=\"128\"></label>"
-            "<label>新密码<input name=\"new\" type=\"password\" autocomplete=\"new-password\" required "
-            "minlength=\"10\" maxlength=\"128\"></label>"
-            "<label>确认新密码<input name=\"confirm\" type=\"password\" autocomplete=\"new-password\" "
-            "required maxlength=\"128\"></label>"
-            "<p class=\"hint\">密码至少 10 个字符，须包含大写字母、小写字母、数字、符号中的至少三类，"
-            "不能包含手机号，不能使用系统默认密码等常见密码。</p>"
-            "<button type=\"submit\">保存新密码</button></form>",
-            r->session.user.must_change ? "一次性密码" : "原密码");
+        password_box(r, r->session.user.must_change ? "一次性密码" : "原密码", "old",
+                     " autocomplete=\"current-password\"", failed);
+        password_box(r, "新密码", "new", " autocomplete=\"new-password\" minlength=\"10\"", failed);
+        password_box(r, "确认新密码", "confirm", " autocomplete=\"new-password\"", failed);
+        html_raw(r, "<p class=\"hint\">密码至少 10 个字符，须包含大写字母、小写字母、数字、符号中的至少三类，"
+                    "不能包含手机号，不能是常见或有规律的密码（如系统默认密码 Aa111111@ 及其变体、"
+                    "键盘顺序、重复或连续的数字）。</p>"
+                    "<button type=\"submit\">保存新密码</button></form>");
         page_end(r);
 }
 
@@ -101,7 +117,7 @@ void page_password(struct req *r)
         struct new_session s;
         if (!app_password(&r->app, req_param(r, "old"), req_param(r, "new"),
                           req_param(r, "confirm"), &s, &out)) {
-                password_form(r, out.error, web_status(out.status));
+                password_form(r, &out, web_status(out.status));
                 return;
         }
         web_session_start(r, &s);
