@@ -1,6 +1,9 @@
 /* Reading what the actor may see (see lists.h). */
 #include "lists.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 /* The outcome of a read: APP_NOT_FOUND with what for a missing row. */
 static bool read_rc(enum store_rc rc, const char *what, struct outcome *out)
 {
@@ -13,15 +16,56 @@ static bool read_rc(enum store_rc rc, const char *what, struct outcome *out)
         return app_fail(out, APP_UNAVAILABLE, NULL, "读取数据失败，请稍后重试");
 }
 
-bool app_units(struct app *a, struct unit **units, size_t *n, struct outcome *out)
+/* The page of the list in the store's terms, from what was typed. */
+static bool page_of(const struct list_input *in, struct store_page *p, int64_t *page,
+                    struct outcome *out)
 {
-        return read_rc(store_units(a->db, a->arena, &a->scope, units, n), NULL, out);
+        p->search = in->search && *in->search ? in->search : NULL;
+        if (p->search && strlen(p->search) > 100)
+                return app_fail(out, APP_INVALID, "search", "查找内容过长：最多 100 个字节");
+        *page = 1;
+        if (in->page && *in->page) {
+                size_t n = strlen(in->page);
+                if (n > 6 || strspn(in->page, "0123456789") != n || atoll(in->page) < 1)
+                        return app_fail(out, APP_INVALID, "page", "页码应为正整数");
+                *page = atoll(in->page);
+        }
+        p->limit = LIST_PAGE_SIZE;
+        p->offset = (*page - 1) * LIST_PAGE_SIZE;
+        return true;
 }
 
-bool app_all_units(struct app *a, struct unit **units, size_t *n, struct outcome *out)
+static void found_of(int64_t page, int64_t total, size_t n, struct list_found *f)
 {
-        struct scope all = {.all = true};
-        return read_rc(store_units(a->db, a->arena, &all, units, n), NULL, out);
+        *f = (struct list_found){page, (total + LIST_PAGE_SIZE - 1) / LIST_PAGE_SIZE, total, n};
+}
+
+bool app_units_find(struct app *a, const struct list_input *in, struct unit **units,
+                    struct list_found *found, struct outcome *out)
+{
+        struct store_page p;
+        int64_t page, total;
+        size_t n;
+        if (!page_of(in, &p, &page, out) ||
+            !read_rc(store_units_find(a->db, a->arena, &a->scope, &p, units, &n, &total), NULL,
+                     out))
+                return false;
+        found_of(page, total, n, found);
+        return true;
+}
+
+bool app_users_find(struct app *a, const struct list_input *in, struct user **users,
+                    struct list_found *found, struct outcome *out)
+{
+        struct store_page p;
+        int64_t page, total;
+        size_t n;
+        if (!page_of(in, &p, &page, out) ||
+            !read_rc(store_users_find(a->db, a->arena, &a->scope, &p, users, &n, &total), NULL,
+                     out))
+                return false;
+        found_of(page, total, n, found);
+        return true;
 }
 
 bool app_unit(struct app *a, const char *code, struct unit *u, struct outcome *out)
@@ -38,11 +82,6 @@ bool app_unit_by_id(struct app *a, int64_t id, struct unit *u, struct outcome *o
         if (rc == STORE_OK && !scope_has_unit(a->db, &a->scope, u->id))
                 rc = STORE_NOT_FOUND;
         return read_rc(rc, "单位不存在或无权查看", out);
-}
-
-bool app_users(struct app *a, struct user **users, size_t *n, struct outcome *out)
-{
-        return read_rc(store_users(a->db, a->arena, &a->scope, users, n), NULL, out);
 }
 
 bool app_user(struct app *a, int64_t id, struct user *u, struct outcome *out)

@@ -8,12 +8,26 @@
 
 #include "app.h"
 
-bool app_units(struct app *a, struct unit **units, size_t *n, struct outcome *out);
+/* A searched, paged list as typed: search, part of a code, name or phone
+ * number ("" or NULL for all), and page (1-based, NULL for the first). */
+enum { LIST_PAGE_SIZE = 50 };
+struct list_input {
+        const char *search, *page;
+};
+/* What a list found: the page shown, of pages, of total matches. */
+struct list_found {
+        int64_t page, pages, total;
+        size_t n;
+};
+/* The units in scope search finds, a page of them (APP_INVALID on
+ * "search" or "page" when malformed). */
+bool app_units_find(struct app *a, const struct list_input *in, struct unit **units,
+                    struct list_found *found, struct outcome *out);
+/* The accounts in scope search finds (phone, name, unit code or name). */
+bool app_users_find(struct app *a, const struct list_input *in, struct user **users,
+                    struct list_found *found, struct outcome *out);
 bool app_unit(struct app *a, const char *code, struct unit *u, struct outcome *out);
 bool app_unit_by_id(struct app *a, int64_t id, struct unit *u, struct outcome *out);
-/* Every unit, whatever the actor's scope (the choices of an account's unit). */
-bool app_all_units(struct app *a, struct unit **units, size_t *n, struct outcome *out);
-bool app_users(struct app *a, struct user **users, size_t *n, struct outcome *out);
 bool app_user(struct app *a, int64_t id, struct user *u, struct outcome *out);
 bool app_years(struct app *a, struct year **years, size_t *n, struct outcome *out);
 bool app_year(struct app *a, int64_t year, struct year *y, struct outcome *out);

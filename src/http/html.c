@@ -97,3 +97,16 @@ void html(struct req *r, const char *fmt, ...)
         }
         va_end(ap);
 }
+
+void url_param(struct buf *b, const char *name, const char *value)
+{
+        if (!value || !*value)
+                return;
+        buf_printf(b, "%s%s=", b->len && b->data[b->len - 1] == '?' ? "" : "&", name);
+        for (const unsigned char *p = (const unsigned char *)value; *p; p++)
+                if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                    (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' || *p == '_')
+                        buf_putc(b, (char)*p);
+                else
+                        buf_printf(b, "%%%02X", *p);
+}

@@ -13,5 +13,9 @@ void html(struct req *r, const char *fmt, ...) __attribute__((format(printf, 2, 
 void html_raw(struct req *r, const char *markup);
 /* Append s[0..n) escaped for text and attribute values. */
 void html_escape(struct buf *b, const char *s, size_t n);
+/* Append name=value to the query of the link in b, after "&" unless b
+ * ends in "?", the value percent-encoded; nothing when value is NULL or
+ * "". (Escape the whole link with html() when writing it out.) */
+void url_param(struct buf *b, const char *name, const char *value);
 
 #endif

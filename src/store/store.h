@@ -46,6 +46,16 @@ bool unit_is_supervising(const char *code);
 
 enum store_rc store_units(struct db *db, struct arena *a, const struct scope *sc, struct unit **out,
                           size_t *n);
+/* One page of a list (offset, at most limit rows) of what search (part
+ * of a code, name or phone number; NULL for all) finds, and the number of
+ * all matches. */
+struct store_page {
+        const char *search;
+        int64_t limit, offset;
+};
+enum store_rc store_units_find(struct db *db, struct arena *a, const struct scope *sc,
+                               const struct store_page *p, struct unit **out, size_t *n,
+                               int64_t *total);
 enum store_rc store_unit_by_code(struct db *db, struct arena *a, const char *code,
                                  struct unit *out);
 enum store_rc store_unit_by_id(struct db *db, struct arena *a, int64_t id, struct unit *out);
@@ -81,8 +91,11 @@ struct user {
         const char *password_hash; /* only from store_user_by_phone */
 };
 
-enum store_rc store_users(struct db *db, struct arena *a, const struct scope *sc, struct user **out,
-                          size_t *n);
+/* Accounts found by part of their phone number, name, or unit's code or
+ * name. */
+enum store_rc store_users_find(struct db *db, struct arena *a, const struct scope *sc,
+                               const struct store_page *p, struct user **out, size_t *n,
+                               int64_t *total);
 enum store_rc store_user_by_id(struct db *db, struct arena *a, int64_t id, struct user *out);
 /* The account signing in with phone, with its password hash; disabled
  * is also true when its unit is disabled (such an account cannot sign in). */

@@ -25,4 +25,8 @@ static inline enum store_rc rc_of(enum db_rc rc)
  * disabled. */
 void store_read_user(struct db_stmt *st, struct arena *a, struct user *u, bool for_login);
 
+/* Bind a scope as ?1 (all), ?2 (a unit's own id), ?3 (a department's
+ * 3-digit prefix). */
+void store_bind_scope(struct db_stmt *st, const struct scope *sc);
+
 #endif

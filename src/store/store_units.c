@@ -5,6 +5,13 @@
 
 #include <string.h>
 
+void store_bind_scope(struct db_stmt *st, const struct scope *sc)
+{
+        db_bind_int(st, 1, sc->all);
+        db_bind_int(st, 2, sc->unit_id);
+        db_bind_text(st, 3, sc->prefix ? sc->prefix : "");
+}
+
 bool unit_is_supervising(const char *code)
 {
         return strlen(code) == 6 && strcmp(code + 3, "001") == 0;
@@ -27,11 +34,40 @@ enum store_rc store_units(struct db *db, struct arena *a, const struct scope *sc
         struct db_stmt *st =
             db_prepare(db, "SELECT " UNIT_COLUMNS " FROM units "
                            "WHERE ?1 OR id = ?2 OR substr(code, 1, 3) = ?3 ORDER BY code");
-        db_bind_int(st, 1, sc->all);
-        db_bind_int(st, 2, sc->unit_id);
-        db_bind_text(st, 3, sc->prefix ? sc->prefix : "");
+        store_bind_scope(st, sc);
         struct vec v = VEC_INIT(struct unit);
         enum db_rc rc;
+        while ((rc = db_step(st)) == DB_ROW)
+                read_unit(st, a, vec_push(&v));
+        db_reset(st);
+        *out = vec_finish(&v, a, n);
+        return rc == DB_DONE ? STORE_OK : STORE_ERROR;
+}
+
+#define UNITS_FOUND                                                                                \
+        " FROM units WHERE (?1 OR id = ?2 OR substr(code, 1, 3) = ?3) "                             \
+        "AND (?4 IS NULL OR instr(code, ?4) > 0 OR instr(name, ?4) > 0)"
+
+enum store_rc store_units_find(struct db *db, struct arena *a, const struct scope *sc,
+                               const struct store_page *p, struct unit **out, size_t *n,
+                               int64_t *total)
+{
+        *n = 0;
+        *out = NULL;
+        struct db_stmt *st = db_prepare(db, "SELECT count(*)" UNITS_FOUND);
+        store_bind_scope(st, sc);
+        db_bind_text(st, 4, p->search);
+        enum db_rc rc = db_step(st);
+        *total = rc == DB_ROW ? db_col_int(st, 0) : 0;
+        db_reset(st);
+        if (rc != DB_ROW)
+                return STORE_ERROR;
+        st = db_prepare(db, "SELECT " UNIT_COLUMNS UNITS_FOUND " ORDER BY code LIMIT ?5 OFFSET ?6");
+        store_bind_scope(st, sc);
+        db_bind_text(st, 4, p->search);
+        db_bind_int(st, 5, p->limit);
+        db_bind_int(st, 6, p->offset);
+        struct vec v = VEC_INIT(struct unit);
         while ((rc = db_step(st)) == DB_ROW)
                 read_unit(st, a, vec_push(&v));
         db_reset(st);

@@ -43,18 +43,33 @@ void store_read_user(struct db_stmt *st, struct arena *a, struct user *u, bool f
         u->password_hash = for_login ? db_col_copy(st, 10, a) : NULL;
 }
 
-enum store_rc store_users(struct db *db, struct arena *a, const struct scope *sc, struct user **out,
-                          size_t *n)
+#define USERS_FOUND                                                                                \
+        USER_FROM "WHERE (?1 OR u.unit_id = ?2 OR substr(n.code, 1, 3) = ?3) "                      \
+        "AND (?4 IS NULL OR instr(u.phone, ?4) > 0 OR instr(u.name, ?4) > 0 "                       \
+        "OR instr(n.code, ?4) > 0 OR instr(n.name, ?4) > 0)"
+
+enum store_rc store_users_find(struct db *db, struct arena *a, const struct scope *sc,
+                               const struct store_page *p, struct user **out, size_t *n,
+                               int64_t *total)
 {
-        struct db_stmt *st =
-            db_prepare(db, "SELECT " USER_COLUMNS USER_FROM
-                           "WHERE ?1 OR u.unit_id = ?2 OR substr(n.code, 1, 3) = ?3 "
-                           "ORDER BY n.code IS NOT NULL, n.code, u.role, u.phone");
-        db_bind_int(st, 1, sc->all);
-        db_bind_int(st, 2, sc->unit_id);
-        db_bind_text(st, 3, sc->prefix ? sc->prefix : "");
+        *n = 0;
+        *out = NULL;
+        struct db_stmt *st = db_prepare(db, "SELECT count(*)" USERS_FOUND);
+        store_bind_scope(st, sc);
+        db_bind_text(st, 4, p->search);
+        enum db_rc rc = db_step(st);
+        *total = rc == DB_ROW ? db_col_int(st, 0) : 0;
+        db_reset(st);
+        if (rc != DB_ROW)
+                return STORE_ERROR;
+        st = db_prepare(db, "SELECT " USER_COLUMNS USERS_FOUND
+                            " ORDER BY n.code IS NOT NULL, n.code, u.role, u.phone "
+                            "LIMIT ?5 OFFSET ?6");
+        store_bind_scope(st, sc);
+        db_bind_text(st, 4, p->search);
+        db_bind_int(st, 5, p->limit);
+        db_bind_int(st, 6, p->offset);
         struct vec v = VEC_INIT(struct user);
-        enum db_rc rc;
         while ((rc = db_step(st)) == DB_ROW)
                 store_read_user(st, a, vec_push(&v), false);
         db_reset(st);

@@ -23,9 +23,11 @@ void page_home(struct req *r);
 /* administration (page_units.c, page_users.c, page_years.c, page_audit.c, api_admin.c) */
 void page_units(struct req *r);
 void page_unit_create(struct req *r);
+void page_unit(struct req *r);
 void page_unit_update(struct req *r);
 void page_users(struct req *r);
 void page_user_create(struct req *r);
+void page_user(struct req *r);
 void page_user_update(struct req *r);
 void page_user_reset(struct req *r);
 void page_years(struct req *r);

@@ -620,7 +620,7 @@ static void test_unit_pages_create_rename_disable_and_refuse(void **state)
             post_form(&admin, "/units", "code", "105001", "name", "某县商务局", NULL);
         assert_int_equal(r.status, 303);
         assert_string_equal(response_header(&r, "Location"),
-                            "/units?ok=created&code=105001#unit-105001");
+                            "/units?q=105001&ok=created&code=105001#unit-105001");
         response_free(&r);
         r = get(&admin, "/units?ok=created&code=105001");
         assert_int_equal(r.status, 200);
@@ -651,7 +651,7 @@ static void test_unit_pages_create_rename_disable_and_refuse(void **state)
                       "disabled", "1", NULL);
         assert_int_equal(r.status, 303);
         assert_string_equal(response_header(&r, "Location"),
-                            "/units?ok=updated&code=105001#unit-105001");
+                            "/units?q=105001&ok=updated&code=105001#unit-105001");
         response_free(&r);
         json_t *u = unit_get("105001");
         assert_string_equal(jstr(u, "name"), "某县商务和经济信息化局");
@@ -1071,8 +1071,7 @@ static void test_user_pages_create_update_reset_and_refuse(void **state)
                       "unit_code", "104001", NULL);
         assert_int_equal(r.status, 303);
         char location[64];
-        snprintf(location, sizeof location, "/users?ok=updated#user-%lld",
-                 (long long)jint(u, "id"));
+        snprintf(location, sizeof location, "/users/%lld?ok=updated", (long long)jint(u, "id"));
         assert_string_equal(response_header(&r, "Location"), location);
         response_free(&r);
         json_decref(u);

@@ -151,11 +151,99 @@ static void test_a_forgotten_password_and_a_guessable_one(void **state)
         response_free(&r);
 }
 
+/* Rows of a page that begin with <tr id="prefix. */
+static size_t rows_of(const struct response *r, const char *prefix)
+{
+        char tag[32];
+        snprintf(tag, sizeof tag, "<tr id=\"%s", prefix);
+        size_t n = 0;
+        for (const char *p = r->body.data; (p = strstr(p, tag)); p++)
+                n++;
+        return n;
+}
+
+static int64_t count_of(const char *sql)
+{
+        struct db_stmt *st = db_prepare(db, sql);
+        assert_int_equal(db_step(st), DB_ROW);
+        int64_t n = db_col_int(st, 0);
+        db_reset(st);
+        return n;
+}
+
+/* 预算单位 and 用户管理 at county-and-more scale: 50 a page, searchable. */
+static void test_long_lists_are_paged_and_searched(void **state)
+{
+        (void)state;
+        db_exec(db, "WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i < 1999) "
+                    "INSERT INTO units (code, name, created_at, updated_at) "
+                    "SELECT printf('%03d%03d', 200 + i / 100, 1 + i % 100), "
+                    "printf('测试县第%d个预算单位', i), 0, 0 FROM k");
+        db_exec(db, "WITH RECURSIVE k(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM k WHERE i < 119) "
+                    "INSERT INTO users (phone, name, unit_id, role, password_hash, created_at, "
+                    "updated_at) SELECT printf('1370000%04d', i), printf('测试经办%d', i), "
+                    "(SELECT id FROM units WHERE code = '200001'), 'preparer', 'x', 0, 0 FROM k");
+        int64_t units = count_of("SELECT count(*) FROM units");
+        struct response r = http(&cl[ADMIN], "GET", "/units", NULL, NULL, false);
+        assert_int_equal(r.status, 200);
+        assert_int_equal(rows_of(&r, "unit-"), 50);
+        char want[96];
+        snprintf(want, sizeof want, "共 %lld 个单位，第 1 / %lld 页", (long long)units,
+                 (long long)(units + 49) / 50);
+        assert_non_null(strstr(r.body.data, want));
+        assert_non_null(strstr(r.body.data, "<a href=\"/units?page=2\" rel=\"next\">下一页</a>"));
+        assert_true(r.body.len < 64 * 1024); /* 2 MB for 20,000 units before */
+        response_free(&r);
+        /* searched by part of the name, the search kept in the page links */
+        r = http(&cl[ADMIN], "GET", "/units?q=%E7%AC%AC1&page=1", NULL, NULL, false);
+        assert_int_equal(r.status, 200); /* 第1: 第1个, 第10–19个, 第100–199个, 第1000–1999个 */
+        assert_non_null(strstr(r.body.data, "共 1111 个单位，第 1 / 23 页"));
+        assert_non_null(strstr(r.body.data, "/units?q=%E7%AC%AC1&amp;page=2"));
+        assert_non_null(strstr(r.body.data, "value=\"第1\""));
+        response_free(&r);
+        r = http(&cl[ADMIN], "GET", "/units?q=104002", NULL, NULL, false);
+        assert_int_equal(rows_of(&r, "unit-"), 1);
+        assert_non_null(strstr(r.body.data, "<a href=\"/units/104002\">修改名称 / 停用</a>"));
+        response_free(&r);
+        r = http(&cl[ADMIN], "GET", "/units?page=x", NULL, NULL, false);
+        assert_int_equal(r.status, 400);
+        assert_non_null(strstr(r.body.data, "页码应为正整数"));
+        response_free(&r);
+        /* a unit's own page holds its form */
+        r = http(&cl[ADMIN], "GET", "/units/104002", NULL, NULL, false);
+        assert_int_equal(r.status, 200);
+        assert_non_null(strstr(r.body.data, "<form method=\"post\" action=\"/units/104002\""));
+        response_free(&r);
+        /* a supervising unit's reviewer sees its department's units only */
+        r = http(&cl[R1], "GET", "/units", NULL, NULL, false);
+        assert_int_equal(r.status, 200);
+        assert_true(rows_of(&r, "unit-") < 10);
+        assert_null(strstr(r.body.data, "测试县"));
+        response_free(&r);
+
+        int64_t users = count_of("SELECT count(*) FROM users");
+        r = http(&cl[ADMIN], "GET", "/users", NULL, NULL, false);
+        assert_int_equal(r.status, 200);
+        assert_int_equal(rows_of(&r, "user-"), 50);
+        snprintf(want, sizeof want, "共 %lld 个账号，第 1 / %lld 页", (long long)users,
+                 (long long)(users + 49) / 50);
+        assert_non_null(strstr(r.body.data, want));
+        assert_true(r.body.len < 48 * 1024);
+        response_free(&r);
+        r = http(&cl[ADMIN], "GET", "/users?q=1370000011", NULL, NULL, false);
+        assert_int_equal(rows_of(&r, "user-"), 10); /* 0110–0119 */
+        response_free(&r);
+        r = http(&cl[ADMIN], "GET", "/users?q=%E8%8B%8F%E5%AE%81", NULL, NULL, false); /* 苏宁: none */
+        assert_non_null(strstr(r.body.data, "没有找到账号。"));
+        response_free(&r);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(test_no_rule_code_or_path_on_any_page),
             cmocka_unit_test(test_a_forgotten_password_and_a_guessable_one),
+            cmocka_unit_test(test_long_lists_are_paged_and_searched),
         };
         return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -113,20 +113,33 @@ static void reply_user(struct req *r, int status, int64_t id, const char *secret
 
 /* ---- units ------------------------------------------------------------------------- */
 
+/* The page and total of a found list. */
+static void list_found_json(struct jsonw *w, const struct list_found *f)
+{
+        jw_key(w, "total");
+        jw_int(w, f->total);
+        jw_key(w, "page");
+        jw_int(w, f->page);
+        jw_key(w, "pages");
+        jw_int(w, f->pages);
+}
+
 void api_units(struct req *r)
 {
-        struct outcome rd = {0};
+        struct outcome out = {0};
+        struct list_input in = {req_param(r, "q"), req_param(r, "page")};
         struct unit *units;
-        size_t n;
-        if (!app_units(&r->app, &units, &n, &rd)) {
-                reply_error(r, 503, "读取单位失败，请稍后重试");
+        struct list_found found;
+        if (!app_units_find(&r->app, &in, &units, &found, &out)) {
+                api_fail(r, &out);
                 return;
         }
         struct jsonw w;
         api_begin(r, 200, &w);
+        list_found_json(&w, &found);
         jw_key(&w, "units");
         jw_arr_begin(&w);
-        for (size_t i = 0; i < n; i++)
+        for (size_t i = 0; i < found.n; i++)
                 api_unit(&w, &units[i]);
         jw_arr_end(&w);
         jw_obj_end(&w);
@@ -165,18 +178,20 @@ void api_unit_update(struct req *r)
 
 void api_users(struct req *r)
 {
-        struct outcome rd = {0};
+        struct outcome out = {0};
+        struct list_input in = {req_param(r, "q"), req_param(r, "page")};
         struct user *users;
-        size_t n;
-        if (!app_users(&r->app, &users, &n, &rd)) {
-                reply_error(r, 503, "读取账号失败，请稍后重试");
+        struct list_found found;
+        if (!app_users_find(&r->app, &in, &users, &found, &out)) {
+                api_fail(r, &out);
                 return;
         }
         struct jsonw w;
         api_begin(r, 200, &w);
+        list_found_json(&w, &found);
         jw_key(&w, "users");
         jw_arr_begin(&w);
-        for (size_t i = 0; i < n; i++)
+        for (size_t i = 0; i < found.n; i++)
                 api_user(&w, &users[i]);
         jw_arr_end(&w);
         jw_obj_end(&w);

@@ -8,36 +8,24 @@
 #include <stdio.h>
 #include <string.h>
 
-static void param(struct buf *b, const char *name, const char *value)
-{
-        if (!value || !*value)
-                return;
-        buf_printf(b, "%s%s=", b->len > 1 ? "&" : "", name);
-        for (const unsigned char *p = (const unsigned char *)value; *p; p++)
-                if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-                    (*p >= '0' && *p <= '9') || *p == '.' || *p == '-' || *p == '_')
-                        buf_putc(b, (char)*p);
-                else
-                        buf_printf(b, "%%%02X", *p);
-}
 const char *query_link(struct req *r, const struct query_form *f, const char *sort,
                        const char *order, int64_t page)
 {
         struct buf b = BUF_INIT;
         buf_putc(&b, '?');
-        param(&b, "year", f->typed.year);
-        param(&b, "unit", f->typed.unit);
-        param(&b, "status", f->typed.status);
-        param(&b, "grade", f->typed.grade);
-        param(&b, "min", f->typed.min);
-        param(&b, "max", f->typed.max);
-        param(&b, "findings", f->typed.findings);
-        param(&b, "sort", sort ? sort : f->typed.sort);
-        param(&b, "order", order ? order : f->typed.order);
+        url_param(&b, "year", f->typed.year);
+        url_param(&b, "unit", f->typed.unit);
+        url_param(&b, "status", f->typed.status);
+        url_param(&b, "grade", f->typed.grade);
+        url_param(&b, "min", f->typed.min);
+        url_param(&b, "max", f->typed.max);
+        url_param(&b, "findings", f->typed.findings);
+        url_param(&b, "sort", sort ? sort : f->typed.sort);
+        url_param(&b, "order", order ? order : f->typed.order);
         if (page > 1) {
                 char n[24];
                 snprintf(n, sizeof n, "%lld", (long long)page);
-                param(&b, "page", n);
+                url_param(&b, "page", n);
         }
         const char *s = arena_strdup(r->arena, buf_str(&b));
         buf_free(&b);

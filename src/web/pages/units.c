@@ -1,10 +1,12 @@
-/* Page: budget units (/units). Every post sees the units of its scope;
- * the administrator also adds units, renames and disables them. The
- * writes are app_unit_create/app_unit_update (src/app/admin.c); this file only
- * reads the form and renders the outcome. */
+/* Pages: budget units (/units), searched and paged: every post sees the
+ * units of its scope; the administrator also adds units, and on a unit's
+ * page (/units/{code}) renames or disables it. The writes are
+ * app_unit_create/app_unit_update (src/app/admin.c); this file only reads
+ * the form and renders the outcome. */
 #include "../web.h"
 #include "../../app/lists.h"
 #include "../html/layout.h"
+#include "../html/list_nav.h"
 #include "../../app/admin.h"
 #include "../handlers.h"
 
@@ -56,40 +58,47 @@ static void add_form(struct req *r, const struct unit_form *f)
              f->new_code ? f->new_code : "", f->new_name ? f->new_name : "");
 }
 
-/* The administrator's rename/disable form of one row. */
-static void row_form(struct req *r, const struct unit *u, const struct unit_form *f)
+/* The administrator's rename/disable form of unit u. */
+static void unit_form(struct req *r, const struct unit *u, const struct unit_form *f,
+                      const struct outcome *failed)
 {
         bool mine = f->row_code && strcmp(f->row_code, u->code) == 0;
         const char *name = mine ? f->row_name : u->name;
         bool disabled = mine ? f->row_disabled : u->disabled;
-        html(r, "<form method=\"post\" action=\"/units/%s\" class=\"inline\">", u->code);
+        html(r, "<form method=\"post\" action=\"/units/%s\" class=\"card inline\">", u->code);
         form_csrf(r);
-        if (mine)
-                html(r, "<input type=\"hidden\" name=\"version\" value=\"%s\">",
-                     f->row_version ? f->row_version : "");
-        else
-                html(r, "<input type=\"hidden\" name=\"version\" value=\"%lld\">",
-                     (long long)u->version);
+        html(r, "<input type=\"hidden\" name=\"version\" value=\"%s\">",
+             mine && f->row_version ? f->row_version
+                                    : req_printf(r, "%lld", (long long)u->version));
+        bool bad = failed && failed->field && strcmp(failed->field, "name") == 0;
+        html(r, "<label>名称<input name=\"name\" required maxlength=\"200\" value=\"%s\"",
+             name ? name : "");
+        if (bad)
+                html_raw(r, " class=\"invalid\" aria-invalid=\"true\"");
+        html_raw(r, ">");
+        if (bad)
+                html(r, "<small class=\"field-error\" role=\"alert\">%s</small>", failed->error);
         html(r,
-             "<label>名称<input name=\"name\" required maxlength=\"200\" value=\"%s\"></label>"
-             "<label><input type=\"checkbox\" name=\"disabled\" value=\"1\"%s> 停用</label>"
-             "<button type=\"submit\" class=\"secondary\">保存</button></form>",
-             name ? name : "", disabled ? " checked" : "");
+             "</label><label class=\"check\"><input type=\"checkbox\" name=\"disabled\" "
+             "value=\"1\"%s> 停用</label><button type=\"submit\">保存</button></form>",
+             disabled ? " checked" : "");
 }
 
 static void units_page(struct req *r, int status, const char *notice, const char *error,
                        const struct unit_form *f)
 {
-        struct outcome rd = {0};
         bool admin = r->session.user.role == ROLE_ADMIN;
+        struct list_input in = {req_param(r, "q"), req_param(r, "page")};
         struct unit *units;
-        size_t n;
-        if (!app_units(&r->app, &units, &n, &rd)) {
+        struct list_found found;
+        struct outcome rd = {0};
+        bool ok = app_units_find(&r->app, &in, &units, &found, &rd);
+        if (!ok && rd.status == APP_UNAVAILABLE) {
                 reply_error(r, 503, "读取单位失败，请稍后重试");
                 return;
         }
         page_begin(r, "预算单位");
-        r->status = status;
+        r->status = ok ? status : web_status(rd.status);
         if (notice)
                 page_notice(r, notice);
         if (error)
@@ -97,29 +106,55 @@ static void units_page(struct req *r, int status, const char *notice, const char
         if (admin)
                 add_form(r, f);
         html_raw(r, "<h2>单位列表</h2>");
-        if (!n) {
-                html_raw(r, "<p class=\"muted\">暂无单位。</p>");
+        list_search(r, "/units", "查找单位", "编码或名称的一部分", &in, ok ? NULL : &rd);
+        if (!ok || !found.n) {
+                html_raw(r, ok ? "<p class=\"muted\">没有找到单位。</p>" : "");
                 page_end(r);
                 return;
         }
         html_raw(r, "<table><thead><tr><th>编码</th><th>名称</th><th>类型</th><th>状态</th>");
         if (admin)
-                html_raw(r, "<th>修改名称 / 停用</th>");
+                html_raw(r, "<th>操作</th>");
         html_raw(r, "</tr></thead><tbody>");
-        for (size_t i = 0; i < n; i++) {
+        for (size_t i = 0; i < found.n; i++) {
                 const struct unit *u = &units[i];
                 html(r, "<tr id=\"unit-%s\"><td>%s</td><td>%s</td><td>%s</td><td>%s</td>", u->code,
                      u->code, u->name, unit_is_supervising(u->code) ? "主管部门" : "二级机构",
                      u->disabled ? "停用" : "启用");
-                if (admin) {
-                        html_raw(r, "<td>");
-                        row_form(r, u, f);
-                        html_raw(r, "</td>");
-                }
+                if (admin)
+                        html(r, "<td><a href=\"/units/%s\">修改名称 / 停用</a></td>", u->code);
                 html_raw(r, "</tr>");
         }
         html_raw(r, "</tbody></table>");
+        list_pager(r, "/units", &in, &found, "个单位");
         page_end(r);
+}
+
+/* One unit's page, for the administrator: its form. */
+static void unit_page(struct req *r, const struct unit *u, int status, const struct unit_form *f,
+                      const struct outcome *failed)
+{
+        page_begin(r, req_printf(r, "单位 %s %s", u->code, u->name));
+        r->status = status;
+        if (failed && !(failed->field && strcmp(failed->field, "name") == 0))
+                page_error(r, failed->error);
+        html_raw(r, "<p><a href=\"/units\">← 返回单位列表</a></p>");
+        unit_form(r, u, f, failed);
+        html_raw(r, "<p class=\"hint\">停用单位后，该单位的账号立即退出且不能登录，"
+                    "下达自评任务时跳过该单位；停用主管部门前须先停用其二级机构。</p>");
+        page_end(r);
+}
+
+void page_unit(struct req *r)
+{
+        struct unit u;
+        struct outcome out = {0};
+        if (!app_unit(&r->app, r->path_args[0], &u, &out)) {
+                reply_failure(r, &out);
+                return;
+        }
+        struct unit_form f = {0};
+        unit_page(r, &u, 200, &f, NULL);
 }
 
 void page_units(struct req *r)
@@ -131,7 +166,7 @@ void page_units(struct req *r)
 static void done(struct req *r, const char *what, const char *code)
 {
         struct buf url = BUF_INIT;
-        buf_printf(&url, "/units?ok=%s&code=%s#unit-%s", what, code, code);
+        buf_printf(&url, "/units?q=%s&ok=%s&code=%s#unit-%s", code, what, code, code);
         reply_redirect(r, buf_str(&url));
         buf_free(&url);
 }
@@ -157,11 +192,17 @@ void page_unit_update(struct req *r)
             .row_disabled = req_param(r, "disabled") != NULL,
         };
         struct outcome out = {0};
-        if (!app_unit_update(&r->app, code, f.row_version, f.row_name, f.row_disabled, &out)) {
-                if (out.status == APP_CONFLICT)
-                        f.row_code = NULL; /* someone else changed it: show the stored row */
-                units_page(r, web_status(out.status), NULL, out.error, &f);
+        if (app_unit_update(&r->app, code, f.row_version, f.row_name, f.row_disabled, &out)) {
+                done(r, "updated", code);
                 return;
         }
-        done(r, "updated", code);
+        struct outcome rd = {0};
+        struct unit u;
+        if (!app_unit(&r->app, code, &u, &rd)) {
+                reply_failure(r, &out);
+                return;
+        }
+        if (out.status == APP_CONFLICT)
+                f.row_code = NULL; /* someone else changed it: show the stored unit */
+        unit_page(r, &u, web_status(out.status), &f, &out);
 }
