@@ -14,7 +14,7 @@ document.addEventListener("submit", (event) => {
 // JSON refreshes the computed cells, the notes under the rows, the
 // summary and the fields refused. All the arithmetic stays on the server,
 // in the engine; this script only copies its answer into the page.
-for (const form of document.querySelectorAll("form.edit-form[data-preview]")) {
+const setUpEditForm = (form) => {
   const status = form.querySelector("[data-status]");
   let timer = 0;
   let sent = 0;
@@ -182,10 +182,60 @@ for (const form of document.querySelectorAll("form.edit-form[data-preview]")) {
     if (next) next.focus();
   });
 
+  // A row added, moved or removed: the form is saved with the operation
+  // as without this script, but the answer replaces the part of the page
+  // in place (no reload): the caret goes to the new row's first field,
+  // or back where the user was.
+  form.addEventListener("click", async (event) => {
+    const button = event.target.closest("button[name=op]");
+    if (!button || !form.contains(button)) return;
+    event.preventDefault();
+    const question = button.getAttribute("data-confirm");
+    if (question && !window.confirm(question)) return;
+    clearTimeout(timer);
+    const body = new URLSearchParams(new FormData(form));
+    body.set("op", button.value);
+    form.dataset.busy = "1";
+    say("正在保存……");
+    try {
+      const response = await fetch(form.action, {
+        method: "POST",
+        body,
+        credentials: "same-origin",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      });
+      const next = new DOMParser().parseFromString(await response.text(), "text/html");
+      const main = next.querySelector("main");
+      if (!main) throw new Error("no page");
+      dirty = false;
+      const y = window.scrollY;
+      button.blur(); // (removing a focused element would later take the focus away)
+      document.querySelector("main").replaceWith(main);
+      document.title = next.title;
+      if (response.redirected) history.replaceState(null, "", response.url);
+      window.scrollTo(0, y);
+      const fresh = main.querySelector("form.edit-form[data-preview]");
+      if (fresh) {
+        setUpEditForm(fresh);
+        const row = fresh.dataset.focus && document.getElementById(fresh.dataset.focus);
+        const first = row && row.querySelector("input:not([type=hidden]), textarea, select");
+        if (first) {
+          first.scrollIntoView({ block: "center" });
+          first.focus();
+        }
+      }
+    } catch (error) {
+      console.error(error);
+      delete form.dataset.busy;
+      say("网络中断，未能保存，请稍后重试。");
+    }
+  });
+
   form.addEventListener("submit", () => {
     dirty = false;
   });
   window.addEventListener("beforeunload", (event) => {
-    if (dirty) event.preventDefault();
+    if (form.isConnected && dirty) event.preventDefault();
   });
-}
+};
+for (const form of document.querySelectorAll("form.edit-form[data-preview]")) setUpEditForm(form);

@@ -3,6 +3,8 @@
  * the list of sheets of the tables workbook. */
 #include "sheet_int.h"
 
+#include "../doc/doc_edit.h"
+#include "../doc/doc_io.h"
 #include "../tables/tables.h"
 
 #include <stdio.h>
@@ -180,6 +182,38 @@ const char *sheet_cell_text(const char *s, struct buf *tmp)
 }
 
 /* ---- the tables workbook --------------------------------------------------------------------- */
+
+struct doc *sheet_template(const struct doc *d)
+{
+        struct doc *t = doc_clone(d);
+        struct special_funds *sf = &t->basic.project_spending.special;
+        struct buf path = BUF_INIT;
+        struct diags errs = DIAGS_INIT;
+        doc_path_of(t, &sf->funds, sizeof sf->funds, &path, NULL);
+        for (int i = 0; i < SHEET_SPARE_ROWS; i++)
+                doc_array_append(t, buf_str(&path), &errs);
+        diags_free(&errs);
+        buf_free(&path);
+        return t;
+}
+
+static bool money_blank(const struct money3 *m)
+{
+        return !dec_is_set(m->prior_final) && !dec_is_set(m->budget) && !dec_is_set(m->final);
+}
+
+void sheet_drop_blank_spares(struct doc *t, const struct doc *d)
+{
+        struct special_funds *sf = &t->basic.project_spending.special;
+        size_t kept = d->basic.project_spending.special.n_funds;
+        for (size_t i = kept; i < sf->n_funds; i++) {
+                const struct special_fund *f = &sf->funds[i];
+                if ((!f->name || !*f->name) && money_blank(&f->amounts))
+                        continue;
+                sf->funds[kept++] = *f;
+        }
+        sf->n_funds = kept;
+}
 
 size_t sheet_tables_plan(struct arena *a, const struct doc *d, const struct evaluation *e,
                          struct sheet_plan **out)

@@ -513,8 +513,9 @@ struct doc *sheet_import(const struct doc *d, const struct evaluation *e, const 
                 return NULL;
         }
         struct imp m = {.errs = errs, .a = arena_new()};
+        struct doc *template = sheet_template(d); /* the sheets as written, spare rows included */
         struct sheet_plan *plan;
-        size_t n = sheet_tables_plan(m.a, d, e, &plan);
+        size_t n = sheet_tables_plan(m.a, template, e, &plan);
         /* the sheets: all of the template's, no others */
         for (size_t i = 0; i < n; i++)
                 if (!xlsx_sheet(book, plan[i].name))
@@ -532,18 +533,20 @@ struct doc *sheet_import(const struct doc *d, const struct evaluation *e, const 
         }
         struct doc *result = NULL;
         if (!m.n_errors) {
-                m.doc = copy_doc(d, errs);
+                m.doc = copy_doc(template, errs);
                 if (!m.doc) {
                         m.n_errors++;
                 } else {
                         for (size_t i = 0; i < n; i++)
                                 read_sheet(&m, &plan[i], xlsx_sheet(book, plan[i].name));
+                        sheet_drop_blank_spares(m.doc, d);
                         if (!m.n_errors)
                                 result = revalidate(&m);
                         doc_free(m.doc);
                 }
         }
         *status = result ? SHEET_IMPORT_OK : SHEET_IMPORT_INVALID;
+        doc_free(template);
         xlsx_free(book);
         arena_free(m.a);
         return result;

@@ -41,6 +41,16 @@ struct sheet_plan {
 size_t sheet_tables_plan(struct arena *a, const struct doc *d, const struct evaluation *e,
                          struct sheet_plan **out);
 
+/* The workbook is a template to fill in offline: where a table grows by
+ * rows the unit adds (上级专项资金 of 基础数据表) it offers SHEET_SPARE_ROWS
+ * blank rows to fill. The template's document: a copy of d with them
+ * appended (free with doc_free). */
+enum { SHEET_SPARE_ROWS = 3 };
+struct doc *sheet_template(const struct doc *d);
+/* After an import into a template's document: the spare rows of
+ * template t of document d that were left blank are dropped. */
+void sheet_drop_blank_spares(struct doc *t, const struct doc *d);
+
 /* A valid sheet name made from raw: the characters []:*?/\ replaced by
  * "_", leading and trailing apostrophes and spaces dropped, cut to 31
  * UTF-16 units at a character boundary, fallback when nothing is left,

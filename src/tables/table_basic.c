@@ -119,7 +119,9 @@ static struct grid *build(struct arena *a, const struct doc *d, const struct eva
                 const char *lead = i == 0 ? "　　其中：" : "　　　　　";
                 money_row(&t, r, tb_fmt(&t, "%s%s", lead, f->name ? f->name : ""), 0, &f->amounts,
                           NULL, 0);
-                if (mode & TABLE_FORM)
+                /* named by the user in the form, and in the workbook where
+                 * the row is still unnamed (the spare rows to fill) */
+                if ((mode & TABLE_FORM) || !f->name || !*f->name)
                         tb_in_text(&t, r, 0, &f->name, 0)->prefix = lead;
                 TB_ELEMENT(&t, r, f, f->name && *f->name ? f->name : "这个专项资金");
         }

@@ -238,8 +238,9 @@ void sheet_cell_of(const struct doc *d, const struct evaluation *e, const char *
                    char entry[64], char ref[16])
 {
         struct arena *a = arena_new();
+        struct doc *t = sheet_template(d); /* the workbook's rows, spare ones included */
         struct sheet_plan *plan;
-        size_t n = sheet_tables_plan(a, d, e, &plan);
+        size_t n = sheet_tables_plan(a, t, e, &plan);
         for (size_t s = 0; s < n; s++) {
                 const struct grid *g = plan[s].grid;
                 struct sheet_frame fr;
@@ -251,11 +252,13 @@ void sheet_cell_of(const struct doc *d, const struct evaluation *e, const char *
                                         snprintf(entry, 64, "xl/worksheets/sheet%zu.xml", s + 1);
                                         sheet_ref(fr.top + r, c, ref);
                                         arena_free(a);
+                                        doc_free(t);
                                         return;
                                 }
                         }
         }
         arena_free(a);
+        doc_free(t);
         fprintf(stderr, "no cell for %s\n", path);
         fail();
 }

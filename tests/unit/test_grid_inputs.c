@@ -326,7 +326,8 @@ static size_t shown_everywhere(struct client *c, int64_t task)
         struct xlsx_book *wb = xlsx_read(book.body.data, book.body.len, NULL, &st, &errs);
         assert_non_null(wb);
         struct sheet_plan *plan;
-        size_t n_sheets = sheet_tables_plan(a, d, e, &plan), checked = 0;
+        struct doc *tpl = sheet_template(d); /* the workbook's rows, spare ones included */
+        size_t n_sheets = sheet_tables_plan(a, tpl, e, &plan), checked = 0;
         for (size_t k = 0; k < n_sheets; k++) {
                 const struct grid *g = plan[k].grid;
                 struct sheet_frame fr;
@@ -376,6 +377,7 @@ static size_t shown_everywhere(struct client *c, int64_t task)
         buf_free(&json);
         response_free(&page);
         engine_free(e);
+        doc_free(tpl);
         doc_free(d);
         arena_free(a);
         return checked;

@@ -7,6 +7,7 @@
 
 #include "../../src/sheet/sheet.h"
 #include "../../src/sheet/sheet_int.h"
+#include "../../src/sheet/xlsx_read.h"
 #include "../../src/sheet/xlsx_write.h"
 
 /* ---- helpers --------------------------------------------------------------------------------- */
@@ -210,6 +211,57 @@ static void test_round_trip_after_libreoffice(void **state)
 
 /* Edited cells take effect: A corrected to the sum of its parts, a
  * deviation reason written, a blank optional cell clearing its field. */
+/* The workbook offers spare 专项资金 rows: one filled becomes a fund of
+ * the document, those left blank are dropped; no cell reads "(null)". */
+static void test_spare_special_fund_rows(void **state)
+{
+        (void)state;
+        struct loaded l;
+        load_example(seed_examples[3], &l);
+        size_t n = l.doc->basic.project_spending.special.n_funds;
+        struct buf book = BUF_INIT;
+        template_of(&l, &book);
+        enum xlsx_status xs;
+        struct diags errs = DIAGS_INIT;
+        struct xlsx_book *wb = xlsx_read(book.data, book.len, NULL, &xs, &errs);
+        assert_non_null(wb);
+        for (size_t i = 0; i < wb->n_sheets; i++)
+                for (size_t k = 0; k < wb->sheets[i].n_cells; k++)
+                        assert_null(strstr(wb->sheets[i].cells[k].text, "(null)"));
+        xlsx_free(wb);
+        char path[128], entry[64], ref[16], xml[256];
+        snprintf(path, sizeof path, "$.basic_data.project_spending.special.funds[%zu].name", n + 1);
+        where_of(&l, path, entry, ref); /* the second spare row: the first stays blank */
+        snprintf(xml, sizeof xml, "<c r=\"%s\" t=\"inlineStr\"><is><t>消费券专项资金</t></is></c>", ref);
+        set_cell_xml(&book, entry, ref, xml);
+        snprintf(path, sizeof path, "$.basic_data.project_spending.special.funds[%zu].final",
+                 n + 1);
+        where_of(&l, path, entry, ref);
+        snprintf(xml, sizeof xml, "<c r=\"%s\"><v>12.5</v></c>", ref);
+        set_cell_xml(&book, entry, ref, xml);
+        struct doc *d = sheet_import(l.doc, l.eval, book.data, book.len, &errs, NULL);
+        if (!d)
+                diags_print(&errs, stderr);
+        assert_non_null(d);
+        const struct special_funds *sf = &d->basic.project_spending.special;
+        assert_int_equal(sf->n_funds, n + 1);
+        assert_string_equal(sf->funds[n].name, "消费券专项资金");
+        char tmp[DEC_BUFSZ];
+        assert_string_equal(dec_fmt(sf->funds[n].amounts.final, -1, tmp), "12.5");
+        /* an untouched template adds nothing */
+        struct buf plain = BUF_INIT;
+        template_of(&l, &plain);
+        struct doc *same = sheet_import(l.doc, l.eval, plain.data, plain.len, &errs, NULL);
+        assert_non_null(same);
+        assert_int_equal(same->basic.project_spending.special.n_funds, n);
+        doc_free(same);
+        doc_free(d);
+        diags_free(&errs);
+        buf_free(&plain);
+        buf_free(&book);
+        loaded_free(&l);
+}
+
 static void test_edits_take_effect(void **state)
 {
         (void)state;
@@ -405,7 +457,8 @@ static void book_with_inserted_row(const struct loaded *l, struct buf *out, size
 {
         struct arena *a = arena_new();
         struct sheet_plan *plan;
-        size_t n = sheet_tables_plan(a, l->doc, l->eval, &plan);
+        struct doc *tpl = sheet_template(l->doc);
+        size_t n = sheet_tables_plan(a, tpl, l->eval, &plan);
         const struct grid *g = plan[1].grid;
         size_t at = g->rows - 2; /* 总分 */
         assert_string_equal(grid_at(g, at, 0)->text, "总分");
@@ -427,6 +480,7 @@ static void book_with_inserted_row(const struct loaded *l, struct buf *out, size
         assert_true(xw_close(&w, out, &errs));
         diags_free(&errs);
         arena_free(a);
+        doc_free(tpl);
 }
 
 static const char advice[] = "只能修改浅黄色的填报单元格，不要插入或删除行列、改动表头和标签，"
@@ -616,6 +670,7 @@ int main(void)
             cmocka_unit_test(test_round_trip_text_longer_than_a_cell),
             cmocka_unit_test(test_round_trip_after_libreoffice),
             cmocka_unit_test(test_edits_take_effect),
+            cmocka_unit_test(test_spare_special_fund_rows),
             cmocka_unit_test(test_error_text_in_number_cell),
             cmocka_unit_test(test_error_boolean_and_error_value),
             cmocka_unit_test(test_error_formula_without_value),

@@ -210,13 +210,15 @@ static void input(struct req *r, const struct grid_view *v, const struct grid_ce
 
 /* ---- cells and rows --------------------------------------------------------------------------- */
 
-/* Draw cell c; notes (a row's element path, or NULL): the findings about
- * the row go under its content. */
+/* Draw cell c (of the first column: first); notes (a row's element path,
+ * or NULL): the findings about the row go under its content. */
 static void cell(struct req *r, const struct grid_view *v, const struct grid *g,
-                 const struct grid_cell *c, const char *notes_of)
+                 const struct grid_cell *c, bool first, const char *notes_of)
 {
         const char *tag = c->flags & CF_HEADER ? "th" : "td";
         struct buf cls = BUF_INIT;
+        if (first) /* stays in view while a wide table scrolls */
+                buf_puts(&cls, " first");
         if (c->kind == CELL_NUMBER || (c->flags & CF_COMPUTED && c->style != NUM_PLAIN))
                 buf_puts(&cls, " num");
         if (c->flags & CF_COMPUTED)
@@ -308,7 +310,7 @@ void html_grid(struct req *r, const struct grid *g, const struct grid_view *v)
                         if (!c->rowspan || !c->colspan)
                                 continue;
                         bool own = c->rowspan == 1 && notes_of;
-                        cell(r, v, g, c, own ? notes_of : NULL);
+                        cell(r, v, g, c, col == 0, own ? notes_of : NULL);
                         if (own)
                                 notes_of = NULL;
                 }

@@ -164,6 +164,35 @@ static const char *part_title(struct req *r, const struct page *pg, const struct
         return "";
 }
 
+/* The row to show after a row operation, as URL parameters and fragment:
+ * the new row ("&row=ANCHOR#ANCHOR"), or none (""). */
+static const char *after_op(struct req *r, const struct doc *d)
+{
+        const char *op = req_param(r, "op");
+        if (!op || strncmp(op, "add:", 4) != 0)
+                return "";
+        struct doc_loc loc;
+        if (!doc_locate(d, op + 4, &loc, NULL) || loc.field->type != FT_ARR)
+                return "";
+        size_t n = field_count(loc.field, loc.base);
+        const char *anchor =
+            grid_anchor(r, req_printf(r, "%s[%zu]", op + 4, n ? n - 1 : 0));
+        return req_printf(r, "&row=%s#%s", anchor, anchor);
+}
+
+/* The row named by ?row= (an anchor grid_anchor made), or NULL. */
+static const char *focus_row(struct req *r)
+{
+        const char *row = req_param(r, "row");
+        if (!row || !*row || strlen(row) > 200)
+                return NULL;
+        for (const char *p = row; *p; p++)
+                if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' ||
+                      *p == '-'))
+                        return NULL;
+        return row;
+}
+
 /* What an edit page shows: the task, the document as it is or as the
  * change made it, its evaluation, what was refused and who changed it
  * meanwhile. */
@@ -201,8 +230,11 @@ static void edit_page(struct req *r, const struct shown *s, const struct page *p
         summary(r, s->eval, refused, grids, n);
         html(r,
              "<form method=\"post\" action=\"%s\" class=\"edit-form\" "
-             "data-preview=\"/api/tasks/%lld/preview\">",
+             "data-preview=\"/api/tasks/%lld/preview\"",
              pg->url, (long long)t->id);
+        if (focus_row(r)) /* the new row, for the page script to focus */
+                html(r, " data-focus=\"%s\"", focus_row(r));
+        html_raw(r, ">");
         form_csrf(r);
         /* the version the form shows: after a conflict the current one */
         const char *version = typed && !s->tc->rebased_from ? req_field(r, "version") : NULL;
@@ -242,20 +274,6 @@ static void edit_page(struct req *r, const struct shown *s, const struct page *p
         }
         html_raw(r, "</form>");
         page_end(r);
-}
-
-/* The anchor to show after a row operation: the new row, or none. */
-static const char *after_op(struct req *r, const struct doc *d)
-{
-        const char *op = req_param(r, "op");
-        if (!op || strncmp(op, "add:", 4) != 0)
-                return "";
-        struct doc_loc loc;
-        if (!doc_locate(d, op + 4, &loc, NULL) || loc.field->type != FT_ARR)
-                return "";
-        size_t n = field_count(loc.field, loc.base);
-        return req_printf(r, "#%s",
-                          grid_anchor(r, req_printf(r, "%s[%zu]", op + 4, n ? n - 1 : 0)));
 }
 
 static bool project_exists(struct req *r, const struct page *pg, const struct doc *d)
