@@ -13,7 +13,7 @@ bin=${1:-build/jixiao}
 here=tests/e2e
 artifacts=build/artifacts/e2e
 
-if [ ! -d "$here/node_modules/playwright-core" ]; then
+if [ ! -d "$here/node_modules/playwright-core" ] || [ ! -d "$here/node_modules/@axe-core/playwright" ]; then
 	(cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 browser=${JIXIAO_CHROMIUM:-/usr/bin/chromium}

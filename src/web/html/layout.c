@@ -36,10 +36,11 @@ void page_begin(struct req *r, const char *title)
              "<title>%s · 绩效自评系统</title><link rel=\"stylesheet\" href=\"/static/app.css\">"
              "<script src=\"/static/app.js\" defer></script></head><body>",
              title);
-        html_raw(r, "<header class=\"top\"><a class=\"brand\" href=\"/\">绩效自评系统</a>");
+        html_raw(r, "<a class=\"skip-link\" href=\"#content\">跳到正文</a>"
+                    "<header class=\"top\"><a class=\"brand\" href=\"/\">绩效自评系统</a>");
         if (r->authed) {
                 const struct user *u = &r->session.user;
-                html_raw(r, "<nav>");
+                html_raw(r, "<nav aria-label=\"主导航\">");
                 if (!u->must_change)
                         for (size_t i = 0; i < sizeof nav / sizeof nav[0]; i++)
                                 if (nav[i].roles & ROLE_BIT(u->role))
@@ -57,7 +58,7 @@ void page_begin(struct req *r, const char *title)
                 form_csrf(r);
                 html_raw(r, "<button type=\"submit\" class=\"link\">退出</button></form></div>");
         }
-        html(r, "</header><main><h1>%s</h1>", title);
+        html(r, "</header><main id=\"content\" tabindex=\"-1\"><h1>%s</h1>", title);
 }
 
 void page_end(struct req *r)

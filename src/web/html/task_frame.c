@@ -26,7 +26,7 @@ void task_page_begin(struct req *r, const struct task *t, enum task_tab tab)
         html(
             r,
             "<p class=\"hint\"><a href=\"/tasks\">← 绩效自评查询</a>　单位编码 %s　状态：<strong>%s"
-            "</strong>　第 %lld 版　更新于 %s</p><nav class=\"tabs\">",
+            "</strong>　第 %lld 版　更新于 %s</p><nav class=\"tabs\" aria-label=\"任务各部分\">",
             t->unit_code, wf_status_label(s), (long long)t->version, fmt_time(r, t->updated_at));
         for (size_t i = 0; i < sizeof tabs / sizeof tabs[0]; i++)
                 html(r,
