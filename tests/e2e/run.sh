@@ -1,8 +1,10 @@
 #!/bin/sh
 # The browser end-to-end test: a fresh demo database, jixiao serving it on
-# a free loopback port, and tests/e2e/workflow.mjs driving Debian's
-# chromium through Playwright (playwright-core from npm, installed here
-# from package-lock.json when missing). Screenshots of every page go to
+# a free loopback port, and tests/e2e/workflow.mjs (the review chain) and
+# officer.mjs (what a county finance officer hit, issue 11) driving
+# Debian's chromium through Playwright (playwright-core and
+# @axe-core/playwright from npm, installed here from package-lock.json
+# when missing). Screenshots of every page go to
 # build/artifacts/e2e/. Prints cmocka-style "[  PASSED  ] N test(s)" /
 # "[  FAILED  ] N test(s)" lines so tests/run.sh can count the steps.
 #
@@ -51,7 +53,9 @@ fi
 rm -rf "$artifacts"
 mkdir -p "$artifacts"
 status=0
-node "$here/workflow.mjs" "$url" "$tmp/logins.txt" "$artifacts" "$browser" || status=$?
+for script in workflow officer; do
+	node "$here/$script.mjs" "$url" "$tmp/logins.txt" "$artifacts" "$browser" || status=$?
+done
 # the server must stop cleanly (under the sanitizers: no error, no leak)
 kill "$pid"
 served=0
