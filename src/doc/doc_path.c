@@ -161,21 +161,35 @@ static bool push(struct way *w, const struct field *f, size_t index)
 }
 
 /* Find the member of size n at m inside the struct at base (schema s) or
- * inside an element of one of its arrays, recording the way to it.
- * Elements live apart from their parents, so objects and elements are
- * looked into when they hold arrays; nothing is formatted on the way. */
+ * inside an element of one of its arrays, recording the way to it;
+ * nothing is formatted on the way. Elements live apart from their
+ * parents: a member within the struct's own bytes is one of its members
+ * or inside one of its objects, found in one pass; any other is in an
+ * element, looked for only in arrays and in objects that hold arrays. */
 static bool find_member(const struct schema *s, const char *base, const char *m, size_t n,
                         struct way *w)
 {
+        if (m >= base && m < base + s->size) {
+                for (size_t i = 0; i < s->n_fields; i++) {
+                        const struct field *f = &s->fields[i];
+                        const char *at = base + f->off;
+                        size_t size = member_size(f), mark = w->n;
+                        if (m == at && n == size)
+                                return push(w, f, SIZE_MAX);
+                        if (f->type == FT_OBJ && m >= at && m + n <= at + size) {
+                                if (push(w, f, SIZE_MAX) && find_member(f->sub, at, m, n, w))
+                                        return true;
+                                w->n = mark;
+                        }
+                }
+                return false;
+        }
         for (size_t i = 0; i < s->n_fields; i++) {
                 const struct field *f = &s->fields[i];
                 const char *at = base + f->off;
-                size_t size = member_size(f), mark = w->n;
-                bool inside = m >= at && m + n <= at + size;
-                if (m == at && n == size)
-                        return push(w, f, SIZE_MAX);
+                size_t mark = w->n;
                 if (f->type == FT_OBJ) {
-                        if ((inside || holds_arrays(f->sub)) && push(w, f, SIZE_MAX) &&
+                        if (holds_arrays(f->sub) && push(w, f, SIZE_MAX) &&
                             find_member(f->sub, at, m, n, w))
                                 return true;
                         w->n = mark;
