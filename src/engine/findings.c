@@ -4,6 +4,8 @@
 #include "../base/xalloc.h"
 
 #include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *severity_name(enum severity s)
@@ -24,6 +26,20 @@ const char *efmt(struct evaluation *e, const char *fmt, ...)
         va_start(ap, fmt);
         const char *s = arena_vprintf(e->arena, fmt, ap);
         va_end(ap);
+        return s;
+}
+
+const char *epath(struct evaluation *e, const void *member, size_t size)
+{
+        struct buf b = BUF_INIT;
+        if (!doc_path_of(e->doc, member, size, &b, NULL)) {
+                fprintf(stderr,
+                        "jixiao: engine: no member of the evaluated document at %p (%zu bytes)\n",
+                        member, size);
+                abort();
+        }
+        const char *s = arena_strdup(e->arena, buf_str(&b));
+        buf_free(&b);
         return s;
 }
 
