@@ -172,6 +172,13 @@ void engine_item_path(const struct table_score *t, size_t i, struct buf *out);
  * updated atomically. */
 unsigned long engine_name_places_built(void);
 
+/* For tests: how many JSON paths of members, since the program started,
+ * evaluations have derived from the descriptors — each table's, then one
+ * for each finding raised (but name.missing, see above) and each cell
+ * recorded; never one for a figure that agrees. A process-wide counter,
+ * updated atomically. */
+unsigned long engine_paths_built(void);
+
 /* "error", "warning", "info" and their Chinese names. */
 const char *severity_name(enum severity s);
 const char *severity_label(enum severity s);

@@ -4,6 +4,7 @@
 #include "../base/xalloc.h"
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,8 +30,16 @@ const char *efmt(struct evaluation *e, const char *fmt, ...)
         return s;
 }
 
+static atomic_ulong paths_built; /* see engine_paths_built() */
+
+unsigned long engine_paths_built(void)
+{
+        return atomic_load_explicit(&paths_built, memory_order_relaxed);
+}
+
 const char *epath(struct evaluation *e, const void *member, size_t size)
 {
+        atomic_fetch_add_explicit(&paths_built, 1, memory_order_relaxed);
         struct buf b = BUF_INIT;
         if (!doc_path_of(e->doc, member, size, &b, NULL)) {
                 fprintf(stderr,
