@@ -275,7 +275,8 @@ bool doc_path_of(const struct doc *d, const void *member, size_t size, struct bu
                  const struct field **field)
 {
         const char *base = (const char *)d, *m = member;
-        struct way w = {.n = 0};
+        struct way w;
+        w.n = 0; /* the steps are written as the way is found */
         bool found;
         if (m >= base && m < base + sizeof *d) {
                 found = find_member(&schema_doc, base, m, size, &w);
