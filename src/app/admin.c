@@ -481,7 +481,7 @@ bool app_task_from_document(struct app *a, const struct doc *d, struct outcome *
         struct diags errs = DIAGS_INIT;
         struct scheme *owned = NULL;
         const struct scheme *s =
-            loaded_scheme(d->scheme ? d->scheme : y.scheme, 0, &owned, &errs);
+            loaded_scheme(d, d->scheme ? d->scheme : y.scheme, 0, &owned, &errs);
         diags_free(&errs);
         if (!s)
                 return app_fail(out, APP_INVALID, "scheme",

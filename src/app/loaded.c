@@ -18,19 +18,23 @@ struct slot {
 };
 static struct slot slots[LOADED_SLOTS];
 
-const struct scheme *loaded_scheme(const char *name, unsigned flags, struct scheme **owned,
-                                   struct diags *errs)
+const struct scheme *loaded_scheme(const struct doc *d, const char *name, unsigned flags,
+                                   struct scheme **owned, struct diags *errs)
 {
         *owned = NULL;
         const struct scheme *s = scheme_builtin(name);
         if (!s && (flags & LOAD_SCHEME_FILES)) /* a scheme file, or the loader's message */
                 return *owned = scheme_load(name, errs);
         if (!s) {
-                struct buf list = BUF_INIT;
+                struct buf list = BUF_INIT, path = BUF_INIT;
+                const struct field *member = NULL; /* d's scheme, when there is a d */
                 for (size_t i = 0; scheme_builtin_names[i]; i++)
                         buf_printf(&list, "%s%s", i ? "、" : "", scheme_builtin_names[i]);
-                diags_add(errs, "$.scheme", "评分方案", "没有名为“%s”的评分方案（内置方案：%s）",
-                          name, buf_str(&list));
+                if (d && !doc_path_of(d, &d->scheme, sizeof d->scheme, &path, &member))
+                        member = NULL;
+                diags_add(errs, member ? buf_str(&path) : NULL, member ? member->label : NULL,
+                          "没有名为“%s”的评分方案（内置方案：%s）", name, buf_str(&list));
+                buf_free(&path);
                 buf_free(&list);
         }
         return s;
@@ -40,11 +44,10 @@ struct loaded *loaded_adopt(struct doc *d, const struct scheme *scheme, struct e
                             const char *scheme_name, unsigned flags, struct diags *errs)
 {
         struct scheme *owned = NULL;
-        if (!scheme)
-                scheme = loaded_scheme(scheme_name   ? scheme_name
-                                       : d->scheme ? d->scheme
-                                                   : "national",
-                                       flags, &owned, errs);
+        if (!scheme) {
+                const char *name = scheme_name ? scheme_name : d->scheme ? d->scheme : "national";
+                scheme = loaded_scheme(d, name, flags, &owned, errs);
+        }
         if (!scheme) {
                 engine_free(e);
                 doc_free(d);

@@ -36,10 +36,12 @@ enum {
 };
 
 /* Resolve the scheme named name (a shipped scheme; with LOAD_SCHEME_FILES
- * also a file path, loaded into *owned, which the caller frees). NULL
- * with one diagnostic at $.scheme naming the shipped schemes otherwise. */
-const struct scheme *loaded_scheme(const char *name, unsigned flags, struct scheme **owned,
-                                   struct diags *errs);
+ * also a file path, loaded into *owned, which the caller frees) for the
+ * document d (NULL when the name comes from elsewhere, e.g. the command
+ * line). NULL otherwise, with one diagnostic naming the shipped schemes,
+ * placed at d's scheme member ($.scheme; no place without d). */
+const struct scheme *loaded_scheme(const struct doc *d, const char *name, unsigned flags,
+                                   struct scheme **owned, struct diags *errs);
 
 /* Parse json[0..len), resolve its scheme (scheme_name, else the
  * document's, else "national") and evaluate. NULL with the parser's

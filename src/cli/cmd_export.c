@@ -384,7 +384,7 @@ static int run(const struct command *self, int argc, char **argv)
         }
         if (scheme_name) {
                 struct diags errs = DIAGS_INIT;
-                j.scheme = loaded_scheme(scheme_name, LOAD_SCHEME_FILES, &owned, &errs);
+                j.scheme = loaded_scheme(NULL, scheme_name, LOAD_SCHEME_FILES, &owned, &errs);
                 diags_print(&errs, stderr);
                 diags_free(&errs);
                 if (!j.scheme)

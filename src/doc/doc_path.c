@@ -2,6 +2,7 @@
  * "$" followed by ".key" steps, each array member followed by "[i]". */
 #include "doc_io.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,16 +129,6 @@ static size_t member_size(const struct field *f)
         return 0;
 }
 
-/* True when the structs s describes hold arrays, directly or nested. */
-static bool holds_arrays(const struct schema *s)
-{
-        for (size_t i = 0; i < s->n_fields; i++)
-                if (s->fields[i].type == FT_ARR ||
-                    (s->fields[i].type == FT_OBJ && holds_arrays(s->fields[i].sub)))
-                        return true;
-        return false;
-}
-
 enum { MAX_STEPS = 24 };
 
 /* The way to a member: each step a member (and an index into it, for an
@@ -160,10 +151,9 @@ static bool push(struct way *w, const struct field *f, size_t index)
         return true;
 }
 
-/* Find the member of size n at m inside the struct at base (schema s) or
- * inside an element of one of its arrays, recording the way to it.
- * Elements live apart from their parents, so objects and elements are
- * looked into when they hold arrays; nothing is formatted on the way. */
+/* Find the member of size n at m within the bytes of the struct at base
+ * (schema s): one of its members, or a member inside one of its objects,
+ * recording the way to it. */
 static bool find_member(const struct schema *s, const char *base, const char *m, size_t n,
                         struct way *w)
 {
@@ -171,23 +161,84 @@ static bool find_member(const struct schema *s, const char *base, const char *m,
                 const struct field *f = &s->fields[i];
                 const char *at = base + f->off;
                 size_t size = member_size(f), mark = w->n;
-                bool inside = m >= at && m + n <= at + size;
                 if (m == at && n == size)
                         return push(w, f, SIZE_MAX);
+                if (f->type == FT_OBJ && m >= at && m + n <= at + size) {
+                        if (push(w, f, SIZE_MAX) && find_member(f->sub, at, m, n, w))
+                                return true;
+                        w->n = mark;
+                }
+        }
+        return false;
+}
+
+/* ---- members of elements ------------------------------------------------------ */
+
+/* Elements live apart from their parents, so a member outside the
+ * document's own bytes is looked for in the elements of its arrays, and
+ * only there: the routes, worked out once from the descriptors, lead to
+ * every array member through the objects that hold one. */
+struct route {
+        const struct field *field; /* FT_OBJ (holding arrays) or FT_ARR */
+        const struct route *inner; /* the routes inside the object, or inside each element */
+        size_t n_inner;
+};
+
+static struct arena *route_arena;
+static const struct route *doc_routes;
+static size_t n_doc_routes;
+static pthread_once_t routes_once = PTHREAD_ONCE_INIT;
+
+/* The routes inside the structs s describes, in the route arena; *n gets
+ * their count. */
+static const struct route *routes_of(const struct schema *s, size_t *n)
+{
+        struct route *r = arena_alloc(route_arena, (s->n_fields + 1) * sizeof(*r));
+        *n = 0;
+        for (size_t k = 0; k < s->n_fields; k++) {
+                const struct field *f = &s->fields[k];
+                if (f->type != FT_OBJ && f->type != FT_ARR)
+                        continue;
+                struct route to = {f, NULL, 0};
+                to.inner = routes_of(f->sub, &to.n_inner);
+                if (f->type == FT_ARR || to.n_inner)
+                        r[(*n)++] = to;
+        }
+        return r;
+}
+
+static void free_routes(void)
+{
+        arena_free(route_arena);
+}
+
+static void make_routes(void)
+{
+        route_arena = arena_new();
+        atexit(free_routes);
+        doc_routes = routes_of(&schema_doc, &n_doc_routes);
+}
+
+/* Find the member of size n at m in an element of an array that the
+ * routes r[0..count) lead to from the struct at base, recording the way. */
+static bool find_in_elements(const struct route *r, size_t count, const char *base, const char *m,
+                             size_t n, struct way *w)
+{
+        for (const struct route *to = r; to < r + count; to++) {
+                const struct field *f = to->field;
+                size_t mark = w->n;
                 if (f->type == FT_OBJ) {
-                        if ((inside || holds_arrays(f->sub)) && push(w, f, SIZE_MAX) &&
-                            find_member(f->sub, at, m, n, w))
+                        if (push(w, f, SIZE_MAX) &&
+                            find_in_elements(to->inner, to->n_inner, base + f->off, m, n, w))
                                 return true;
                         w->n = mark;
                         continue;
                 }
-                if (f->type != FT_ARR)
-                        continue;
-                const char *items = *(const char *const *)at;
-                size_t count = field_count(f, base), es = f->sub->size;
+                const char *items = *(const char *const *)(base + f->off);
+                size_t rows = field_count(f, base), es = f->sub->size;
                 if (!items)
                         continue;
-                if (m >= items && m + n <= items + count * es) {
+                if (m >= items && m + n <= items + rows * es) { /* in element k */
                         size_t k = (size_t)(m - items) / es;
                         if (!push(w, f, k))
                                 return false;
@@ -197,10 +248,9 @@ static bool find_member(const struct schema *s, const char *base, const char *m,
                         w->n = mark;
                         continue;
                 }
-                if (!holds_arrays(f->sub))
-                        continue;
-                for (size_t k = 0; k < count; k++) {
-                        if (push(w, f, k) && find_member(f->sub, items + k * es, m, n, w))
+                for (size_t k = 0; to->n_inner && k < rows; k++) {
+                        if (push(w, f, k) &&
+                            find_in_elements(to->inner, to->n_inner, items + k * es, m, n, w))
                                 return true;
                         w->n = mark;
                 }
@@ -208,18 +258,40 @@ static bool find_member(const struct schema *s, const char *base, const char *m,
         return false;
 }
 
+/* Append "[i]" (without printf: paths are made often, and small). */
+static void put_index(struct buf *out, size_t i)
+{
+        char text[24];
+        size_t at = sizeof text;
+        text[--at] = ']';
+        do
+                text[--at] = (char)('0' + i % 10);
+        while ((i /= 10) != 0);
+        text[--at] = '[';
+        buf_append(out, text + at, sizeof text - at);
+}
+
 bool doc_path_of(const struct doc *d, const void *member, size_t size, struct buf *out,
                  const struct field **field)
 {
-        struct way w = {.n = 0};
-        if (!find_member(&schema_doc, (const char *)d, member, size, &w) || !w.n)
+        const char *base = (const char *)d, *m = member;
+        struct way w;
+        w.n = 0; /* the steps are written as the way is found */
+        bool found;
+        if (m >= base && m < base + sizeof *d) {
+                found = find_member(&schema_doc, base, m, size, &w);
+        } else {
+                pthread_once(&routes_once, make_routes);
+                found = find_in_elements(doc_routes, n_doc_routes, base, m, size, &w);
+        }
+        if (!found || !w.n)
                 return false;
         buf_putc(out, '$');
         for (size_t i = 0; i < w.n; i++) {
                 buf_putc(out, '.');
                 buf_puts(out, w.step[i].f->key);
                 if (w.step[i].index != SIZE_MAX)
-                        buf_printf(out, "[%zu]", w.step[i].index);
+                        put_index(out, w.step[i].index);
         }
         if (field)
                 *field = w.step[w.n - 1].f;

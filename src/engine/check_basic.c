@@ -8,30 +8,24 @@
 #include <string.h>
 
 #define D(n) dec_from_int(n)
-#define B    "$.basic_data."
 
 static const char *unit_of(const struct doc *d)
 {
         return d->basic.unit ? enum_name(&enum_money_unit, d->basic.unit) : "万元";
 }
 
-/* The three columns of a money row, by index. */
-static const struct {
-        const char *key, *name;
-} columns[] = {
-    {"prior_final", "上年决算数"},
-    {"budget", "本年预算数"},
-    {"final", "本年决算数"},
-};
+/* The names of the three columns of a money row, by index. */
+static const char *const columns[] = {"上年决算数", "本年预算数", "本年决算数"};
 
-static dec_t *col_ptr(struct money3 *m, size_t c)
+/* Column c of a money row (its member, whose path names the cell). */
+static const dec_t *col_ptr(const struct money3 *m, size_t c)
 {
         return c == 0 ? &m->prior_final : c == 1 ? &m->budget : &m->final;
 }
 
 static dec_t col(const struct money3 *m, size_t c)
 {
-        return *col_ptr((struct money3 *)m, c);
+        return *col_ptr(m, c);
 }
 
 /* Sum of column c over the parts that have a figure there; DEC_NONE when
@@ -48,24 +42,26 @@ static dec_t parts_column(const struct money3 *const *parts, size_t n, size_t c)
         return any ? sum : DEC_NONE;
 }
 
-/* A stated level row against its parts, column by column. */
-static void level_sums(struct evaluation *e, const char *path, const char *label,
-                       const struct money3 *stated, const struct money3 *const *parts, size_t n,
-                       const char *rule)
+/* A stated level row (of the document) against its parts, column by
+ * column. */
+static void level_sums(struct evaluation *e, const char *label, const struct money3 *stated,
+                       const struct money3 *const *parts, size_t n, const char *rule)
 {
         for (size_t c = 0; c < 3; c++)
-                COMPARE(e, "sum.mismatch", SEV_WARNING, efmt(e, "%s.%s", path, columns[c].key),
-                        efmt(e, "基础数据表 › %s › %s", label, columns[c].name), col(stated, c),
+                COMPARE(e, "sum.mismatch", SEV_WARNING, EPATH(e, col_ptr(stated, c)),
+                        efmt(e, "基础数据表 › %s › %s", label, columns[c]), col(stated, c),
                         parts_column(parts, n, c), 2, unit_of(e->doc), rule);
 }
 
-static void over_budget(struct evaluation *e, const char *path, const char *label, dec_t budget,
-                        dec_t final, enum severity sev)
+/* The 本年决算数 final of the row (of the document) row above its
+ * 本年预算数 budget: budget and final may count parts the row leaves blank. */
+static void over_budget(struct evaluation *e, const struct money3 *row, const char *label,
+                        dec_t budget, dec_t final, enum severity sev)
 {
         if (!dec_is_set(budget) || !dec_is_set(final) || dec_cmp(final, budget) <= 0)
                 return;
         const char *u = unit_of(e->doc);
-        struct finding *f = finding_add(e, "spend.over_budget", sev, efmt(e, "%s.final", path),
+        struct finding *f = finding_add(e, "spend.over_budget", sev, EPATH(e, &row->final),
                                         efmt(e, "基础数据表 › %s › 本年决算数", label));
         f->stated = final;
         f->computed = budget;
@@ -79,15 +75,15 @@ static void three_public(struct evaluation *e)
 {
         const struct three_public_costs *t = &e->doc->basic.three_public;
         const struct money3 *vehicle_parts[] = {&t->vehicles.purchase, &t->vehicles.operation};
-        level_sums(e, B "three_public.vehicles.stated", "公务用车购置和维护经费",
-                   &t->vehicles.stated, vehicle_parts, 2, "公车购置 + 公车运行维护");
+        level_sums(e, "公务用车购置和维护经费", &t->vehicles.stated, vehicle_parts, 2,
+                   "公车购置 + 公车运行维护");
         /* the vehicle line counts with its parts where it has them */
         struct money3 vehicles = money3_level(&t->vehicles.stated, vehicle_parts, 2, NULL);
         const struct money3 *parts[] = {&vehicles, &t->overseas, &t->reception};
-        level_sums(e, B "three_public.stated", "三公经费", &t->stated, parts, 3,
+        level_sums(e, "三公经费", &t->stated, parts, 3,
                    "公务用车购置和维护经费 + 出国经费 + 公务接待");
         struct money3 total = money3_level(&t->stated, parts, 3, NULL);
-        over_budget(e, B "three_public.stated", "三公经费", total.budget, total.final, SEV_WARNING);
+        over_budget(e, &t->stated, "三公经费", total.budget, total.final, SEV_WARNING);
 }
 
 static void project_spending(struct evaluation *e)
@@ -97,15 +93,13 @@ static void project_spending(struct evaluation *e)
         const struct money3 **funds = n ? arena_alloc(e->arena, n * sizeof(*funds)) : NULL;
         for (size_t i = 0; i < n; i++)
                 funds[i] = &p->special.funds[i].amounts;
-        level_sums(e, B "project_spending.special.stated", "上级专项资金", &p->special.stated,
-                   funds, n, "各专项资金之和");
+        level_sums(e, "上级专项资金", &p->special.stated, funds, n, "各专项资金之和");
         struct money3 special = money3_level(&p->special.stated, funds, n, NULL);
         const struct money3 *parts[] = {&p->business, &p->operation, &special};
-        level_sums(e, B "project_spending.stated", "项目支出", &p->stated, parts, 3,
+        level_sums(e, "项目支出", &p->stated, parts, 3,
                    "业务工作经费 + 运行维护经费 + 上级专项资金");
         struct money3 total = money3_level(&p->stated, parts, 3, NULL);
-        over_budget(e, B "project_spending.stated", "项目支出", total.budget, total.final,
-                    SEV_INFO);
+        over_budget(e, &p->stated, "项目支出", total.budget, total.final, SEV_INFO);
 }
 
 static void public_funds(struct evaluation *e)
@@ -119,18 +113,16 @@ static void public_funds(struct evaluation *e)
                 if (!dec_is_set(sum) || !dec_is_set(total) || dec_cmp(sum, total) <= 0)
                         continue;
                 struct finding *f =
-                    finding_add(e, "sum.parts_exceed", SEV_WARNING,
-                                efmt(e, B "public_funds.total.%s", columns[c].key),
-                                efmt(e, "基础数据表 › 公用经费 › %s", columns[c].name));
+                    finding_add(e, "sum.parts_exceed", SEV_WARNING, EPATH(e, col_ptr(&p->total, c)),
+                                efmt(e, "基础数据表 › 公用经费 › %s", columns[c]));
                 f->stated = total;
                 f->computed = sum;
                 f->rule = "公用经费的“其中”各项之和不应超过公用经费";
                 f->message = efmt(
                     e, "公用经费%s %s %s，小于其中办公经费、水电差旅费、会议培训费之和 %s %s。",
-                    columns[c].name, edec(e, total, 2), u, edec(e, sum, 2), u);
+                    columns[c], edec(e, total, 2), u, edec(e, sum, 2), u);
         }
-        over_budget(e, B "public_funds.total", "公用经费", p->total.budget, p->total.final,
-                    SEV_INFO);
+        over_budget(e, &p->total, "公用经费", p->total.budget, p->total.final, SEV_INFO);
 }
 
 static void staffing(struct evaluation *e)
@@ -139,13 +131,13 @@ static void staffing(struct evaluation *e)
         dec_t authorized = count_dec(s->authorized), actual = count_dec(s->actual);
         if (!dec_is_set(authorized) || !dec_is_set(actual) || dec_cmp(authorized, DEC_ZERO) <= 0)
                 return;
-        COMPARE(e, "rate.mismatch", SEV_WARNING, B "staffing.stated_control_rate_pct",
+        COMPARE(e, "rate.mismatch", SEV_WARNING, EPATH(e, &s->stated_control_rate_pct),
                 "基础数据表 › 财政供养人员情况 › 控制率", s->stated_control_rate_pct,
                 frac_pct((struct frac){actual, authorized}, DEC_DIGITS), 2, "%",
                 "实际在职人数 / 编制数");
         if (dec_cmp(actual, authorized) > 0) {
                 struct finding *f =
-                    finding_add(e, "staff.over_quota", SEV_WARNING, B "staffing.actual",
+                    finding_add(e, "staff.over_quota", SEV_WARNING, EPATH(e, &s->actual),
                                 "基础数据表 › 财政供养人员情况 › 实际在职人数");
                 f->stated = actual;
                 f->computed = authorized;
@@ -166,8 +158,7 @@ static void buildings(struct evaluation *e)
                 if (dec_is_set(g->actual_area) && dec_is_set(g->approved_area) &&
                     dec_cmp(g->approved_area, DEC_ZERO) > 0)
                         COMPARE(
-                            e, "rate.mismatch", SEV_WARNING,
-                            efmt(e, B "buildings[%zu].stated_area_control_pct", i),
+                            e, "rate.mismatch", SEV_WARNING, EPATH(e, &g->stated_area_control_pct),
                             efmt(e, "基础数据表 › 楼堂馆所 › %s › 规模控制率", name),
                             g->stated_area_control_pct,
                             frac_pct((struct frac){g->actual_area, g->approved_area}, DEC_DIGITS),
@@ -175,7 +166,7 @@ static void buildings(struct evaluation *e)
                 if (dec_is_set(g->actual_investment) && dec_is_set(g->budget_investment) &&
                     dec_cmp(g->budget_investment, DEC_ZERO) > 0)
                         COMPARE(e, "rate.mismatch", SEV_WARNING,
-                                efmt(e, B "buildings[%zu].stated_investment_control_pct", i),
+                                EPATH(e, &g->stated_investment_control_pct),
                                 efmt(e, "基础数据表 › 楼堂馆所 › %s › 投资概算控制率", name),
                                 g->stated_investment_control_pct,
                                 frac_pct((struct frac){g->actual_investment, g->budget_investment},
@@ -201,29 +192,28 @@ static void agreement(struct evaluation *e)
         const char *u = unit_of(e->doc);
         struct {
                 const char *row;
-                dec_t basic;
-                const char *path, *label;
+                const dec_t *at; /* the 基础数据表's figure */
+                const char *label;
         } pairs[] = {
-            {"基本支出", b->basic_budget_adjustment.final, B "basic_budget_adjustment.final",
+            {"基本支出", &b->basic_budget_adjustment.final,
              "基础数据表 › 部门基本支出预算调整 › 本年决算数"},
-            {"项目支出", b->project_spending.stated.final, B "project_spending.stated.final",
-             "基础数据表 › 项目支出 › 本年决算数"},
+            {"项目支出", &b->project_spending.stated.final, "基础数据表 › 项目支出 › 本年决算数"},
         };
         for (size_t i = 0; i < 2; i++) {
                 const struct split_row *r = expenditure_row(e->doc, pairs[i].row);
-                if (!r || !dec_is_set(r->executed) || !dec_is_set(pairs[i].basic) ||
-                    dec_eq(r->executed, pairs[i].basic))
+                dec_t basic = *pairs[i].at;
+                if (!r || !dec_is_set(r->executed) || !dec_is_set(basic) ||
+                    dec_eq(r->executed, basic))
                         continue;
-                struct finding *f =
-                    finding_add(e, "basic.disagrees", SEV_WARNING, pairs[i].path, pairs[i].label);
-                f->stated = pairs[i].basic;
+                struct finding *f = finding_add(e, "basic.disagrees", SEV_WARNING,
+                                                EPATH(e, pairs[i].at), pairs[i].label);
+                f->stated = basic;
                 f->computed = r->executed;
                 f->rule = efmt(e, "基础数据表与自评表的%s应一致", pairs[i].row);
                 f->message = efmt(
                     e,
                     "基础数据表的%s本年决算数为 %s %s，自评表按支出性质分的%s全年执行数为 %s %s。",
-                    pairs[i].row, edec(e, pairs[i].basic, 2), u, pairs[i].row,
-                    edec(e, r->executed, 2), u);
+                    pairs[i].row, edec(e, basic, 2), u, pairs[i].row, edec(e, r->executed, 2), u);
         }
 }
 
@@ -235,9 +225,9 @@ void check_basic(struct evaluation *e)
         three_public(e);
         project_spending(e);
         public_funds(e);
-        over_budget(e, B "basic_budget_adjustment", "部门基本支出预算调整",
-                    e->doc->basic.basic_budget_adjustment.budget,
-                    e->doc->basic.basic_budget_adjustment.final, SEV_INFO);
+        const struct money3 *adjustment = &e->doc->basic.basic_budget_adjustment;
+        over_budget(e, adjustment, "部门基本支出预算调整", adjustment->budget, adjustment->final,
+                    SEV_INFO);
         buildings(e);
         agreement(e);
 }

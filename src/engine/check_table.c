@@ -11,7 +11,7 @@
 
 static const char *table_name(const struct table_score *t)
 {
-        return t->path[2] == 's' ? "自评表" : "项目支出表";
+        return table_is_self(t) ? "自评表" : "项目支出表";
 }
 
 static const char *money_unit(enum money_unit u)
@@ -37,16 +37,14 @@ static void check_split(struct evaluation *e, const struct table_score *t, bool 
                 return;
         dec_t stated_total = income ? b->stated_income_total : b->stated_expenditure_total;
         COMPARE(e, "sum.mismatch", SEV_WARNING,
-                efmt(e, "%s.budget.%s", t->path,
-                     income ? "stated_income_total" : "stated_expenditure_total"),
+                EPATH(e, income ? &b->stated_income_total : &b->stated_expenditure_total),
                 efmt(e, "%s › 年度预算申请 › %s合计", table_name(t), what), stated_total, sum, 2, u,
                 efmt(e, "%s各项之和", what));
         if (!dec_is_set(whole) || dec_eq(sum, whole))
                 return;
-        struct finding *f =
-            finding_add(e, income ? "split.income" : "split.expenditure", SEV_ERROR,
-                        efmt(e, "%s.budget.%s", t->path, income ? "by_income" : "by_expenditure"),
-                        efmt(e, "%s › 年度预算申请 › %s", table_name(t), what));
+        struct finding *f = finding_add(e, income ? "split.income" : "split.expenditure", SEV_ERROR,
+                                        EPATH(e, income ? &b->by_income : &b->by_expenditure),
+                                        efmt(e, "%s › 年度预算申请 › %s", table_name(t), what));
         f->stated = whole;
         f->computed = sum;
         f->rule = efmt(e, "%s = %s各项%s之和", col, what, income ? "全年预算数" : "全年执行数");
@@ -69,9 +67,7 @@ static void check_execution(struct evaluation *e, const struct table_score *t)
                             dec_cmp(rows[i].adjusted, DEC_ZERO) <= 0)
                                 continue;
                         struct frac r = {rows[i].executed, rows[i].adjusted};
-                        COMPARE(e, "rate.mismatch", SEV_WARNING,
-                                efmt(e, "%s.budget.%s[%zu].stated_rate_pct", t->path,
-                                     k ? "by_expenditure" : "by_income", i),
+                        COMPARE(e, "rate.mismatch", SEV_WARNING, EPATH(e, &rows[i].stated_rate_pct),
                                 efmt(e, "%s › 年度预算申请 › %s › 执行率", table_name(t),
                                      row_name(rows[i].name)),
                                 rows[i].stated_rate_pct,
@@ -82,9 +78,9 @@ static void check_execution(struct evaluation *e, const struct table_score *t)
         if (!t->has_execution)
                 return;
         if (dec_is_set(b->weight) && !dec_eq(b->weight, t->exec_weight)) {
-                struct finding *f = finding_add(e, "weights.execution", SEV_ERROR,
-                                                efmt(e, "%s.budget.weight", t->path),
-                                                efmt(e, "%s › 年度预算申请 › 分值", table_name(t)));
+                struct finding *f =
+                    finding_add(e, "weights.execution", SEV_ERROR, EPATH(e, &b->weight),
+                                efmt(e, "%s › 年度预算申请 › 分值", table_name(t)));
                 f->stated = b->weight;
                 f->computed = t->exec_weight;
                 f->rule = efmt(e, "评分方案“%s”规定预算执行率 %s 分", e->scheme->name,
@@ -93,22 +89,22 @@ static void check_execution(struct evaluation *e, const struct table_score *t)
                                   edec(e, b->weight, -1), edec(e, t->exec_weight, -1));
         }
         if (!dec_is_set(t->exec_score)) {
-                bool self = t->path[2] == 's';
+                bool self = table_is_self(t);
                 if (self && (!dec_is_set(b->adjusted) || !dec_is_set(b->executed))) {
                         /* the 自评表 cannot go forward without its money */
                         bool no_a = !dec_is_set(b->adjusted);
-                        struct finding *f = finding_add(
-                            e, "budget.missing", SEV_ERROR,
-                            efmt(e, "%s.budget.%s", t->path, no_a ? "adjusted" : "executed"),
-                            efmt(e, "%s › 年度预算申请 › %s", table_name(t),
-                                 no_a ? "全年预算数（A）" : "全年执行数（B）"));
+                        struct finding *f =
+                            finding_add(e, "budget.missing", SEV_ERROR,
+                                        EPATH(e, no_a ? &b->adjusted : &b->executed),
+                                        efmt(e, "%s › 年度预算申请 › %s", table_name(t),
+                                             no_a ? "全年预算数（A）" : "全年执行数（B）"));
                         f->rule = "自评表须填写全年预算数（A）和全年执行数（B）";
                         f->message = efmt(e, "请填写%s，预算执行率得分由此计算（现按 0 分计）。",
                                           no_a ? "全年预算数（A）" : "全年执行数（B）");
                 } else if (self || dec_is_set(b->adjusted) || dec_is_set(b->executed)) {
-                        struct finding *f = finding_add(
-                            e, "rule.not_computable", SEV_INFO, efmt(e, "%s.budget", t->path),
-                            efmt(e, "%s › 年度预算申请", table_name(t)));
+                        struct finding *f =
+                            finding_add(e, "rule.not_computable", SEV_INFO, EPATH(e, b),
+                                        efmt(e, "%s › 年度预算申请", table_name(t)));
                         f->rule = "预算执行率得分 = 分值 × min(全年执行数 / 全年预算数, 1)";
                         f->message = efmt(
                             e,
@@ -117,17 +113,17 @@ static void check_execution(struct evaluation *e, const struct table_score *t)
                 return;
         }
         const char *rate_rule = "全年执行数（B）/ 全年预算数（A）";
-        COMPARE(e, "rate.mismatch", SEV_WARNING, efmt(e, "%s.budget.stated_rate_pct", t->path),
+        COMPARE(e, "rate.mismatch", SEV_WARNING, EPATH(e, &b->stated_rate_pct),
                 efmt(e, "%s › 年度预算申请 › 执行率（B/A）", table_name(t)), b->stated_rate_pct,
                 frac_pct((struct frac){b->executed, b->adjusted}, DEC_DIGITS), 2, "%", rate_rule);
-        COMPARE(e, "score.mismatch", SEV_WARNING, efmt(e, "%s.budget.stated_score", t->path),
+        COMPARE(e, "score.mismatch", SEV_WARNING, EPATH(e, &b->stated_score),
                 efmt(e, "%s › 年度预算申请 › 得分", table_name(t)), b->stated_score, t->exec_score,
                 (int)e->scheme->places, "分",
                 efmt(e, "%s × min(B/A, 1)", edec(e, t->exec_weight, -1)));
         if (dec_cmp(b->executed, b->adjusted) > 0) {
-                struct finding *f = finding_add(
-                    e, "spend.over_budget", SEV_WARNING, efmt(e, "%s.budget.executed", t->path),
-                    efmt(e, "%s › 年度预算申请 › 全年执行数（B）", table_name(t)));
+                struct finding *f =
+                    finding_add(e, "spend.over_budget", SEV_WARNING, EPATH(e, &b->executed),
+                                efmt(e, "%s › 年度预算申请 › 全年执行数（B）", table_name(t)));
                 f->stated = b->executed;
                 f->computed = b->adjusted;
                 f->rule = "全年执行数不应超过全年预算数";
@@ -157,9 +153,8 @@ static void check_units(struct evaluation *e, const struct table_score *t, size_
                 memo->malformed = unit_malformed(ind->unit);
         }
         if (memo->malformed) {
-                struct finding *f =
-                    finding_add(e, "unit.invalid", SEV_WARNING,
-                                efmt(e, "%s.unit", item_path(e, t, i)), item_label(e, t, i));
+                struct finding *f = finding_add(e, "unit.invalid", SEV_WARNING,
+                                                EPATH(e, &ind->unit), item_label(e, t, i));
                 f->stated_text = ind->unit;
                 f->rule = "度量单位应为 %、万元、个 等单位，不含数值";
                 f->message =
@@ -170,9 +165,8 @@ static void check_units(struct evaluation *e, const struct table_score *t, size_
         const char *au = ind->actual.unit ? ind->actual.unit : ind->unit ? ind->unit : "";
         enum unit_check uc = it->units; /* as the quantitative rule found them */
         if (uc == UNIT_INCOMPATIBLE) {
-                struct finding *f =
-                    finding_add(e, "unit.incompatible", SEV_WARNING,
-                                efmt(e, "%s.actual", item_path(e, t, i)), item_label(e, t, i));
+                struct finding *f = finding_add(e, "unit.incompatible", SEV_WARNING,
+                                                EPATH(e, &ind->actual), item_label(e, t, i));
                 f->stated_text = efmt(e, "%s%s", edec(e, ind->actual.value, -1), au);
                 f->computed_text = efmt(e, "%s%s", edec(e, ind->target.m.value, -1), tu);
                 f->rule = "实际完成值与年度指标值须可按同一单位比较";
@@ -188,9 +182,8 @@ static void check_units(struct evaluation *e, const struct table_score *t, size_
         struct frac r = {it->actual, it->target};
         bool small = frac_cmp_pct(r, D(1)) <= 0, large = frac_cmp_pct(r, D(10000)) >= 0;
         if (small || large) {
-                struct finding *f =
-                    finding_add(e, "unit.magnitude", SEV_WARNING,
-                                efmt(e, "%s.actual", item_path(e, t, i)), item_label(e, t, i));
+                struct finding *f = finding_add(e, "unit.magnitude", SEV_WARNING,
+                                                EPATH(e, &ind->actual), item_label(e, t, i));
                 f->stated = ind->actual.value;
                 f->computed = it->actual;
                 f->places = -1;
@@ -212,9 +205,8 @@ static void check_units(struct evaluation *e, const struct table_score *t, size_
                             row_name(ind->name), edec(e, it->actual, -1), tu,
                             edec(e, it->target, -1), tu, edec(e, frac_pct(r, 2), 2));
         } else if (uc == UNIT_CONVERTED) {
-                struct finding *f =
-                    finding_add(e, "unit.converted", SEV_INFO,
-                                efmt(e, "%s.actual", item_path(e, t, i)), item_label(e, t, i));
+                struct finding *f = finding_add(e, "unit.converted", SEV_INFO,
+                                                EPATH(e, &ind->actual), item_label(e, t, i));
                 f->stated_text = efmt(e, "%s%s", edec(e, ind->actual.value, -1), au);
                 f->computed_text = efmt(e, "%s%s", edec(e, it->actual, -1), tu);
                 f->rule = "按年度指标值的单位计分";
@@ -235,17 +227,15 @@ static void check_completion(struct evaluation *e, const struct table_score *t, 
         if (!far && !dec_is_set(ind->stated_completion_pct) && !e->record_cells)
                 return; /* nothing to compare: spare the division */
         dec_t pct = frac_pct(c, DEC_DIGITS);
-        COMPARE(e, "completion.mismatch", SEV_WARNING,
-                efmt(e, "%s.stated_completion_pct", item_path(e, t, i)),
+        COMPARE(e, "completion.mismatch", SEV_WARNING, EPATH(e, &ind->stated_completion_pct),
                 efmt(e, "%s › 完成率", item_label(e, t, i)), ind->stated_completion_pct, pct, 2,
                 "%",
                 it->applied == APPLIED_LE_RATIO || it->applied == APPLIED_LE_LINEAR
                     ? "年度指标值 / 实际完成值"
                     : "实际完成值 / 年度指标值");
         if (far) {
-                struct finding *f =
-                    finding_add(e, "target.too_low", SEV_WARNING,
-                                efmt(e, "%s.target", item_path(e, t, i)), item_label(e, t, i));
+                struct finding *f = finding_add(e, "target.too_low", SEV_WARNING,
+                                                EPATH(e, &ind->target), item_label(e, t, i));
                 f->stated = it->target;
                 f->computed = dec_round(pct, 2);
                 f->places = -1;
@@ -267,9 +257,8 @@ static void check_item(struct evaluation *e, const struct table_score *t, size_t
         const struct scheme *s = e->scheme;
         int places = (int)s->places;
         if (!ind) {
-                struct finding *f =
-                    finding_add(e, "scheme.missing_indicator", SEV_ERROR,
-                                efmt(e, "%s.indicators", t->path), item_label(e, t, i));
+                struct finding *f = finding_add(e, "scheme.missing_indicator", SEV_ERROR,
+                                                EPATH(e, &t->src->indicators), item_label(e, t, i));
                 f->computed = it->weight;
                 f->rule = efmt(e, "评分方案“%s”的每个指标都须填写", s->name);
                 f->message =
@@ -278,11 +267,10 @@ static void check_item(struct evaluation *e, const struct table_score *t, size_t
                 return;
         }
         if (e->record_cells)
-                note_cell(e, efmt(e, "%s.score", item_path(e, t, i)), it->score, NULL);
+                note_cell(e, EPATH(e, &ind->score), it->score, NULL);
         if (it->def && dec_is_set(ind->weight) && !dec_eq(ind->weight, it->def->weight)) {
-                struct finding *f =
-                    finding_add(e, "weights.scheme", SEV_ERROR,
-                                efmt(e, "%s.weight", item_path(e, t, i)), item_label(e, t, i));
+                struct finding *f = finding_add(e, "weights.scheme", SEV_ERROR,
+                                                EPATH(e, &ind->weight), item_label(e, t, i));
                 f->stated = ind->weight;
                 f->computed = it->def->weight;
                 f->rule = efmt(e, "评分方案“%s”规定的分值", s->name);
@@ -294,9 +282,8 @@ static void check_item(struct evaluation *e, const struct table_score *t, size_t
          * score: nothing else is said about that score */
         bool over = dec_is_set(ind->score) && dec_is_set(w) && dec_cmp(ind->score, w) > 0;
         if (over) {
-                struct finding *f =
-                    finding_add(e, "score.above_weight", SEV_ERROR,
-                                efmt(e, "%s.score", item_path(e, t, i)), item_label(e, t, i));
+                struct finding *f = finding_add(e, "score.above_weight", SEV_ERROR,
+                                                EPATH(e, &ind->score), item_label(e, t, i));
                 f->stated = ind->score;
                 f->computed = w;
                 f->rule = "得分不能超过分值";
@@ -311,9 +298,8 @@ static void check_item(struct evaluation *e, const struct table_score *t, size_t
                            dec_cmp(given, w) < 0 && !ind->not_applicable &&
                            !(ind->deviation && *ind->deviation);
         if (unexplained) {
-                struct finding *f =
-                    finding_add(e, "deviation.missing", SEV_ERROR,
-                                efmt(e, "%s.deviation", item_path(e, t, i)), item_label(e, t, i));
+                struct finding *f = finding_add(e, "deviation.missing", SEV_ERROR,
+                                                EPATH(e, &ind->deviation), item_label(e, t, i));
                 f->stated = given;
                 f->computed = w;
                 f->rule = "得分低于分值的指标须填写偏差原因";
@@ -325,8 +311,8 @@ static void check_item(struct evaluation *e, const struct table_score *t, size_t
                     ruled ? "）" : "");
         }
         if (it->basis == BASIS_STATED) {
-                struct finding *f = finding_add(e, "rule.not_computable", SEV_INFO,
-                                                item_path(e, t, i), item_label(e, t, i));
+                struct finding *f = finding_add(e, "rule.not_computable", SEV_INFO, EPATH(e, ind),
+                                                item_label(e, t, i));
                 f->stated = ind->score;
                 struct buf why = BUF_INIT;
                 engine_explain(e, t, i, &why);
@@ -345,8 +331,8 @@ static void check_item(struct evaluation *e, const struct table_score *t, size_t
                                    : above ? "score.above_rule"
                                            : "score.below_rule";
                 enum severity sev = it->def || above ? SEV_WARNING : SEV_INFO;
-                struct finding *f = finding_add(
-                    e, code, sev, efmt(e, "%s.score", item_path(e, t, i)), item_label(e, t, i));
+                struct finding *f =
+                    finding_add(e, code, sev, EPATH(e, &ind->score), item_label(e, t, i));
                 f->stated = ind->score;
                 f->computed = it->score;
                 struct buf why = BUF_INIT;
@@ -359,9 +345,8 @@ static void check_item(struct evaluation *e, const struct table_score *t, size_t
                                   edec(e, dec_abs(dec_sub(ind->score, it->score)), places));
         }
         if (it->band_conflict && !over) {
-                struct finding *f =
-                    finding_add(e, "qualitative.band", SEV_WARNING,
-                                efmt(e, "%s.score", item_path(e, t, i)), item_label(e, t, i));
+                struct finding *f = finding_add(e, "qualitative.band", SEV_WARNING,
+                                                EPATH(e, &ind->score), item_label(e, t, i));
                 f->stated = ind->score;
                 f->computed = it->score;
                 f->rule = "定性指标的得分须在所选档次的区间内";
@@ -371,9 +356,8 @@ static void check_item(struct evaluation *e, const struct table_score *t, size_t
         }
         if (!it->def && dec_is_set(ind->target.m.value) && !ind->target.op &&
             (ind->kind == KIND_QUANT || ind->kind == KIND_UNSET)) {
-                struct finding *f =
-                    finding_add(e, "target.no_comparator", SEV_INFO,
-                                efmt(e, "%s.target.op", item_path(e, t, i)), item_label(e, t, i));
+                struct finding *f = finding_add(e, "target.no_comparator", SEV_INFO,
+                                                EPATH(e, &ind->target.op), item_label(e, t, i));
                 f->rule = "年度指标值应写明比较符 ≥、≤、=、>、<";
                 f->message = efmt(e, "“%s”的年度指标值 %s 没有写比较符，按“=”计分。",
                                   row_name(ind->name), edec(e, ind->target.m.value, -1));
@@ -399,9 +383,7 @@ static void check_unknown_codes(struct evaluation *e, const struct table_score *
                                 if (known)
                                         continue;
                                 struct finding *f = finding_add(
-                                    e, "scheme.unknown_indicator", SEV_ERROR,
-                                    efmt(e, "%s.indicators[%zu].groups[%zu].items[%zu].code",
-                                         t->path, i, j, m),
+                                    e, "scheme.unknown_indicator", SEV_ERROR, EPATH(e, &ind->code),
                                     efmt(e, "%s › %s", table_name(t), row_name(ind->name)));
                                 f->stated_text = ind->code;
                                 f->rule =
@@ -444,27 +426,21 @@ static void check_levels(struct evaluation *e, const struct table_score *t)
                 for (size_t j = 0; j < l->n_groups; j++) {
                         const struct ind_group *g = &l->groups[j];
                         dec_t w = gw[first[i] + j], sc = gs[first[i] + j];
-                        COMPARE(
-                            e, "sum.mismatch", SEV_WARNING,
-                            efmt(e, "%s.indicators[%zu].groups[%zu].stated_weight", t->path, i, j),
-                            efmt(e, "%s › %s › %s › 分值", table_name(t), row_name(l->name),
-                                 row_name(g->name)),
-                            g->stated_weight, w, 2, "分", "所属三级指标分值之和");
-                        COMPARE(
-                            e, "sum.mismatch", SEV_WARNING,
-                            efmt(e, "%s.indicators[%zu].groups[%zu].stated_score", t->path, i, j),
-                            efmt(e, "%s › %s › %s › 得分", table_name(t), row_name(l->name),
-                                 row_name(g->name)),
-                            g->stated_score, sc, 2, "分", "所属三级指标得分之和");
+                        COMPARE(e, "sum.mismatch", SEV_WARNING, EPATH(e, &g->stated_weight),
+                                efmt(e, "%s › %s › %s › 分值", table_name(t), row_name(l->name),
+                                     row_name(g->name)),
+                                g->stated_weight, w, 2, "分", "所属三级指标分值之和");
+                        COMPARE(e, "sum.mismatch", SEV_WARNING, EPATH(e, &g->stated_score),
+                                efmt(e, "%s › %s › %s › 得分", table_name(t), row_name(l->name),
+                                     row_name(g->name)),
+                                g->stated_score, sc, 2, "分", "所属三级指标得分之和");
                         lw = dec_add(lw, w);
                         ls = dec_add(ls, sc);
                 }
-                COMPARE(e, "sum.mismatch", SEV_WARNING,
-                        efmt(e, "%s.indicators[%zu].stated_weight", t->path, i),
+                COMPARE(e, "sum.mismatch", SEV_WARNING, EPATH(e, &l->stated_weight),
                         efmt(e, "%s › %s › 分值", table_name(t), row_name(l->name)),
                         l->stated_weight, lw, 2, "分", "所属三级指标分值之和");
-                COMPARE(e, "sum.mismatch", SEV_WARNING,
-                        efmt(e, "%s.indicators[%zu].stated_score", t->path, i),
+                COMPARE(e, "sum.mismatch", SEV_WARNING, EPATH(e, &l->stated_score),
                         efmt(e, "%s › %s › 得分", table_name(t), row_name(l->name)),
                         l->stated_score, ls, 2, "分", "所属三级指标得分之和");
         }
@@ -475,7 +451,7 @@ static void check_weights(struct evaluation *e, const struct table_score *t, boo
         const struct scheme *s = e->scheme;
         if (!self && t->src->n_indicators == 0) {
                 struct finding *f = finding_add(
-                    e, "project.no_indicators", SEV_ERROR, efmt(e, "%s.indicators", t->path),
+                    e, "project.no_indicators", SEV_ERROR, EPATH(e, &t->src->indicators),
                     efmt(e, "项目支出表 › %s", row_name(e->doc->projects[t - e->projects].name)));
                 f->rule = "每个项目的自评表单独计 100 分";
                 f->message = efmt(
@@ -493,7 +469,7 @@ static void check_weights(struct evaluation *e, const struct table_score *t, boo
         if ((t->n_items == 0 && !self) || dec_eq(t->weight_total, expect))
                 return; /* an empty project table is project.no_indicators */
         struct finding *f =
-            finding_add(e, "weights.total", SEV_ERROR, efmt(e, "%s.indicators", t->path),
+            finding_add(e, "weights.total", SEV_ERROR, EPATH(e, &t->src->indicators),
                         efmt(e, "%s › 绩效指标", table_name(t)));
         f->stated = t->weight_total;
         f->computed = expect;
@@ -512,15 +488,16 @@ static void check_totals(struct evaluation *e, const struct table_score *t)
         const struct scheme *s = e->scheme;
         int places = (int)s->places;
         if (e->record_cells) {
-                note_cell(e, efmt(e, "%s.stated_total", t->path), t->total, NULL);
-                note_cell(e, efmt(e, "%s.stated_grade", t->path), DEC_NONE, t->grade);
-                /* figures no table states, for the edit pages */
+                note_cell(e, EPATH(e, &src->stated_total), t->total, NULL);
+                note_cell(e, EPATH(e, &src->stated_grade), DEC_NONE, t->grade);
+                /* figures no table states, for the edit pages: named after the
+                 * table (see engine_cell), as no member of the document holds them */
                 note_cell(e, efmt(e, "%s.weight_total", t->path), t->weight_total, NULL);
                 note_cell(e, efmt(e, "%s.indicator_score", t->path), t->indicator_score, NULL);
         }
         if (e->adopting) { /* settling: the total and the grade are the engine's, nobody types them */
-                adopt_value(e, efmt(e, "%s.stated_total", t->path), t->total, NULL);
-                adopt_value(e, efmt(e, "%s.stated_grade", t->path), DEC_NONE, t->grade);
+                adopt_value(e, EPATH(e, &src->stated_total), t->total, NULL);
+                adopt_value(e, EPATH(e, &src->stated_grade), DEC_NONE, t->grade);
         }
         if (dec_is_set(src->stated_total)) {
                 /* the table's own arithmetic: its total against its printed
@@ -542,7 +519,7 @@ static void check_totals(struct evaluation *e, const struct table_score *t)
                 }
                 if (all && !explained && t->n_items && !dec_eq(stated_sum, src->stated_total)) {
                         struct finding *f = finding_add(e, "sum.stated_total", SEV_WARNING,
-                                                        efmt(e, "%s.stated_total", t->path),
+                                                        EPATH(e, &src->stated_total),
                                                         efmt(e, "%s › 总分", table_name(t)));
                         f->stated = src->stated_total;
                         f->computed = stated_sum;
@@ -552,7 +529,7 @@ static void check_totals(struct evaluation *e, const struct table_score *t)
                 }
                 if (!dec_eq(dec_round(src->stated_total, places), t->total)) {
                         struct finding *f = finding_add(e, "total.mismatch", SEV_WARNING,
-                                                        efmt(e, "%s.stated_total", t->path),
+                                                        EPATH(e, &src->stated_total),
                                                         efmt(e, "%s › 总分", table_name(t)));
                         f->stated = src->stated_total;
                         f->computed = t->total;
@@ -565,9 +542,9 @@ static void check_totals(struct evaluation *e, const struct table_score *t)
                 }
         }
         if (src->stated_grade && t->grade && strcmp(src->stated_grade, t->grade) != 0) {
-                struct finding *f = finding_add(e, "grade.mismatch", SEV_WARNING,
-                                                efmt(e, "%s.stated_grade", t->path),
-                                                efmt(e, "%s › 评价等级", table_name(t)));
+                struct finding *f =
+                    finding_add(e, "grade.mismatch", SEV_WARNING, EPATH(e, &src->stated_grade),
+                                efmt(e, "%s › 评价等级", table_name(t)));
                 f->stated_text = src->stated_grade;
                 f->computed_text = t->grade;
                 f->rule = efmt(e, "评分方案“%s”的等级划分", s->name);
@@ -582,9 +559,9 @@ static void check_totals(struct evaluation *e, const struct table_score *t)
         dec_t exec_share = dec_div(t->exec_score, t->exec_weight, DEC_DIGITS);
         dec_t dev = dec_muldiv(dec_sub(ind_share, exec_share), D(100), ind_share, 2);
         if (dec_cmp(dev, s->balance_pct) > 0) {
-                struct finding *f = finding_add(
-                    e, "balance.execution", SEV_WARNING, efmt(e, "%s.indicators", t->path),
-                    efmt(e, "%s › 绩效指标与预算执行率", table_name(t)));
+                struct finding *f =
+                    finding_add(e, "balance.execution", SEV_WARNING, EPATH(e, &src->indicators),
+                                efmt(e, "%s › 绩效指标与预算执行率", table_name(t)));
                 f->stated = dev;
                 f->computed = s->balance_pct;
                 f->rule =
@@ -607,16 +584,15 @@ static void check_main_tasks(struct evaluation *e)
                 if (!dec_is_set(m->budget) || !dec_is_set(m->executed) ||
                     dec_cmp(m->budget, DEC_ZERO) <= 0)
                         continue;
-                const char *path = efmt(e, "$.self_eval.main_tasks[%zu]", i);
-                COMPARE(e, "rate.mismatch", SEV_WARNING, efmt(e, "%s.stated_rate_pct", path),
+                COMPARE(e, "rate.mismatch", SEV_WARNING, EPATH(e, &m->stated_rate_pct),
                         efmt(e, "自评表 › 年度主要任务 › %s › 预算执行率", m->name),
                         m->stated_rate_pct,
                         frac_pct((struct frac){m->executed, m->budget}, DEC_DIGITS), 2, "%",
                         "预算执行数 / 预算资金");
                 if (dec_cmp(m->executed, m->budget) > 0) {
-                        struct finding *f = finding_add(
-                            e, "spend.over_budget", SEV_WARNING, efmt(e, "%s.executed", path),
-                            efmt(e, "自评表 › 年度主要任务 › %s", m->name));
+                        struct finding *f =
+                            finding_add(e, "spend.over_budget", SEV_WARNING, EPATH(e, &m->executed),
+                                        efmt(e, "自评表 › 年度主要任务 › %s", m->name));
                         f->stated = m->executed;
                         f->computed = m->budget;
                         f->rule = "预算执行数不应超过预算资金";

@@ -40,8 +40,8 @@ static const char *cell_label(struct evaluation *e, const char *path)
         return s;
 }
 
-static void check_number(struct evaluation *e, size_t i, const struct statement *s,
-                         const struct doc_ref *ref)
+/* A number statement s (of the document) against its cell. */
+static void check_number(struct evaluation *e, const struct statement *s, const struct doc_ref *ref)
 {
         dec_t cell, computed = DEC_NONE;
         const char *cell_text, *computed_text;
@@ -53,7 +53,7 @@ static void check_number(struct evaluation *e, size_t i, const struct statement 
         if (!dec_is_set(against) || dec_eq(dec_round(against, places), s->value))
                 return;
         struct finding *f =
-            finding_add(e, "text.mismatch", SEV_WARNING, efmt(e, "$.statements[%zu]", i),
+            finding_add(e, "text.mismatch", SEV_WARNING, EPATH(e, s),
                         efmt(e, "报告正文 › %s", s->where ? s->where : "（未注明章节）"));
         f->stated = s->value;
         f->computed = against;
@@ -68,7 +68,8 @@ static void check_number(struct evaluation *e, size_t i, const struct statement 
                          ref->field->label, edec(e, s->value, -1), edec(e, computed, 2));
 }
 
-static void check_text_value(struct evaluation *e, size_t i, const struct statement *s,
+/* A text statement s (of the document) against its cell. */
+static void check_text_value(struct evaluation *e, const struct statement *s,
                              const struct doc_ref *ref)
 {
         dec_t cell, computed;
@@ -79,7 +80,7 @@ static void check_text_value(struct evaluation *e, size_t i, const struct statem
         if (!against || strcmp(against, s->value_text) == 0)
                 return;
         struct finding *f =
-            finding_add(e, "text.mismatch", SEV_WARNING, efmt(e, "$.statements[%zu]", i),
+            finding_add(e, "text.mismatch", SEV_WARNING, EPATH(e, s),
                         efmt(e, "报告正文 › %s", s->where ? s->where : "（未注明章节）"));
         f->stated_text = s->value_text;
         f->computed_text = against;
@@ -97,8 +98,8 @@ void check_statements(struct evaluation *e)
                 if (!doc_resolve(d, s->refers_to, &ref))
                         continue; /* the parser refuses such documents */
                 if (dec_is_set(s->value))
-                        check_number(e, i, s, &ref);
+                        check_number(e, s, &ref);
                 else if (s->value_text)
-                        check_text_value(e, i, s, &ref);
+                        check_text_value(e, s, &ref);
         }
 }

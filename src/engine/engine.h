@@ -78,8 +78,9 @@ struct item_score {
 };
 
 struct table_score {
-        const struct score_table *src;
-        const char *path; /* $.self_eval or $.projects[i] */
+        const struct doc *doc;         /* the document evaluated */
+        const struct score_table *src; /* its table: &doc->self.table or &doc->projects[i].table */
+        const char *path;              /* $.self_eval or $.projects[i] */
         bool has_execution;
         dec_t exec_weight;
         dec_t exec_rate_pct; /* B / A in percent, rounded to 2 places */
@@ -158,7 +159,11 @@ struct evaluation *engine_settle(struct doc *d, const struct scheme *s);
 void engine_explain(const struct evaluation *e, const struct table_score *t, size_t i,
                     struct buf *out);
 
-/* JSON path of item i of table t ("$.self_eval.indicators[0].groups[1].items[2]"). */
+/* Append the JSON path of item i of table t
+ * ("$.self_eval.indicators[0].groups[1].items[2]"; for a scheme indicator
+ * the table lacks, the table's "…indicators"), derived from the document's
+ * descriptors (doc_path_of): t->doc must still have the rows it had when
+ * evaluated. */
 void engine_item_path(const struct table_score *t, size_t i, struct buf *out);
 
 /* For tests: how many times, since the program started, the name check
@@ -166,6 +171,13 @@ void engine_item_path(const struct table_score *t, size_t i, struct buf *out);
  * each row it reports, never for a named row. A process-wide counter,
  * updated atomically. */
 unsigned long engine_name_places_built(void);
+
+/* For tests: how many JSON paths of members, since the program started,
+ * evaluations have derived from the descriptors — each table's, then one
+ * for each finding raised (but name.missing, see above) and each cell
+ * recorded; never one for a figure that agrees. A process-wide counter,
+ * updated atomically. */
+unsigned long engine_paths_built(void);
 
 /* "error", "warning", "info" and their Chinese names. */
 const char *severity_name(enum severity s);

@@ -107,6 +107,16 @@ static inline const char *row_name(const char *name)
 /* A string allocated in the evaluation's arena. */
 const char *efmt(struct evaluation *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* The JSON path of the member of the evaluated document that starts at
+ * member and is size bytes long (doc_path_of), in the arena: the engine
+ * names the place of a finding or a cell by the member's address and
+ * never spells a path. A member outside e->doc is a programming error:
+ * the process aborts with a message. */
+const char *epath(struct evaluation *e, const void *member, size_t size);
+
+/* epath() of the member p points to, e.g. EPATH(e, &ind->score). */
+#define EPATH(e, p) epath((e), (p), sizeof *(p))
+
 /* A new finding with stated/computed unset and places 2; the caller fills
  * in values, rule and message. */
 struct finding *finding_add(struct evaluation *e, const char *code, enum severity sev,
@@ -145,7 +155,7 @@ bool figure_differs(dec_t stated, dec_t computed, int places);
 
 /* compare_figure() with the strings (path, label, rule) built only when
  * they are needed: the figures differ, or cells are being recorded. This
- * keeps formatting off the hot path. */
+ * keeps formatting, and the search for a path (EPATH), off the hot path. */
 #define COMPARE(e, code, sev, path, label, stated, computed, places, unit, rule)                   \
         do {                                                                                       \
                 dec_t stated_ = (stated), computed_ = (computed);                                  \
@@ -166,9 +176,13 @@ void check_perf(struct evaluation *e);
 void check_names(struct evaluation *e);
 void check_statements(struct evaluation *e);
 
+/* True for the self-evaluation's table, false for a project's. */
+static inline bool table_is_self(const struct table_score *t)
+{
+        return t->src == &t->doc->self.table;
+}
+
 /* Chinese label of item i of t, e.g. 绩效指标 › 产出指标 › 数量指标 › 农贸市改造. */
 const char *item_label(struct evaluation *e, const struct table_score *t, size_t i);
-/* JSON path of item i of t, in the arena. */
-const char *item_path(struct evaluation *e, const struct table_score *t, size_t i);
 
 #endif

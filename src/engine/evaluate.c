@@ -6,33 +6,29 @@
 #include "../base/xalloc.h"
 
 #include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- item positions ------------------------------------------------------------ */
 
 void engine_item_path(const struct table_score *t, size_t i, struct buf *out)
 {
-        const struct item_score *it = &t->items[i];
-        if (it->ind)
-                buf_printf(out, "%s.indicators[%u].groups[%u].items[%u]", t->path, it->level,
-                           it->group, it->item);
-        else
-                buf_printf(out, "%s.indicators", t->path); /* a scheme indicator the table lacks */
-}
-
-const char *item_path(struct evaluation *e, const struct table_score *t, size_t i)
-{
-        struct buf b = BUF_INIT;
-        engine_item_path(t, i, &b);
-        const char *s = arena_strdup(e->arena, buf_str(&b));
-        buf_free(&b);
-        return s;
+        const struct indicator *ind = t->items[i].ind;
+        /* a scheme indicator the table lacks is placed at the table's indicators */
+        bool found =
+            ind ? doc_path_of(t->doc, ind, sizeof *ind, out, NULL)
+                : doc_path_of(t->doc, &t->src->indicators, sizeof t->src->indicators, out, NULL);
+        if (!found) {
+                fprintf(stderr, "jixiao: engine: item %zu of a table is not in its document\n", i);
+                abort();
+        }
 }
 
 const char *item_label(struct evaluation *e, const struct table_score *t, size_t i)
 {
         const struct item_score *it = &t->items[i];
-        const char *table = t->path[2] == 's' ? "绩效指标" : "项目绩效指标";
+        const char *table = table_is_self(t) ? "绩效指标" : "项目绩效指标";
         if (!it->ind)
                 return efmt(e, "%s › %s（%s）", table, it->def->name, it->def->code);
         const struct ind_level *l = &t->src->indicators[it->level];
@@ -217,6 +213,7 @@ static void score_table(struct evaluation *e, struct table_score *t, const struc
 {
         const struct scheme *s = e->scheme;
         bool fixed = self && s->n_tree > 0;
+        t->doc = e->doc;
         t->src = src;
         t->path = path;
         t->has_execution = false;
@@ -274,13 +271,15 @@ struct evaluation *engine_evaluate_with(const struct doc *d, const struct scheme
         e->record_cells = d->n_statements > 0 || (options & ENGINE_RECORD_CELLS);
         if (options & ENGINE_ADOPT)
                 e->adopting = (struct doc *)d; /* engine_settle() hands over a mutable document */
-        score_table(e, &e->self, &d->self.table, "$.self_eval", true);
+        /* the self-evaluation's table members are those of "self_eval" (the
+         * descriptors flatten them), so the table's path is d->self's */
+        score_table(e, &e->self, &d->self.table, EPATH(e, &d->self), true);
         if (d->n_projects) {
                 e->projects = arena_alloc(e->arena, d->n_projects * sizeof(*e->projects));
                 e->n_projects = d->n_projects;
                 for (size_t i = 0; i < d->n_projects; i++)
                         score_table(e, &e->projects[i], &d->projects[i].table,
-                                    efmt(e, "$.projects[%zu]", i), false);
+                                    EPATH(e, &d->projects[i]), false);
         }
         check_table(e, &e->self, true);
         for (size_t i = 0; i < e->n_projects; i++)

@@ -4,6 +4,9 @@
 #include "../base/xalloc.h"
 
 #include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *severity_name(enum severity s)
@@ -24,6 +27,28 @@ const char *efmt(struct evaluation *e, const char *fmt, ...)
         va_start(ap, fmt);
         const char *s = arena_vprintf(e->arena, fmt, ap);
         va_end(ap);
+        return s;
+}
+
+static atomic_ulong paths_built; /* see engine_paths_built() */
+
+unsigned long engine_paths_built(void)
+{
+        return atomic_load_explicit(&paths_built, memory_order_relaxed);
+}
+
+const char *epath(struct evaluation *e, const void *member, size_t size)
+{
+        atomic_fetch_add_explicit(&paths_built, 1, memory_order_relaxed);
+        struct buf b = BUF_INIT;
+        if (!doc_path_of(e->doc, member, size, &b, NULL)) {
+                fprintf(stderr,
+                        "jixiao: engine: no member of the evaluated document at %p (%zu bytes)\n",
+                        member, size);
+                abort();
+        }
+        const char *s = arena_strdup(e->arena, buf_str(&b));
+        buf_free(&b);
         return s;
 }
 

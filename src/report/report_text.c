@@ -6,10 +6,10 @@
 
 #include "../base/buf.h"
 #include "../base/utf8.h"
+#include "../doc/doc_io.h"
 
 #include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* ---- cleaning ----------------------------------------------------------------------- */
@@ -142,15 +142,22 @@ const char *rb_num(struct rbuild *b, dec_t v)
 
 /* ---- contradicted statements ------------------------------------------------------------- */
 
-/* The statement index of a path "$.statements[N]", or -1. */
-static long statement_index(const char *path)
+/* The member of d that the finding f names (a member, or an element of
+ * an array), or NULL. */
+static const void *finding_member(const struct doc *d, const struct finding *f)
 {
-        static const char prefix[] = "$.statements[";
-        if (strncmp(path, prefix, sizeof prefix - 1) != 0)
-                return -1;
-        char *end;
-        long i = strtol(path + sizeof prefix - 1, &end, 10);
-        return *end == ']' && end[1] == '\0' ? i : -1;
+        struct doc_loc loc;
+        return doc_locate(d, f->path, &loc, NULL) ? loc.ptr : NULL;
+}
+
+/* The index of the statement of d at member (a finding about the
+ * statement itself, as check_statements reports), or -1. */
+static long statement_index(const struct doc *d, const void *member)
+{
+        for (size_t i = 0; member && i < d->n_statements; i++)
+                if (member == &d->statements[i])
+                        return (long)i;
+        return -1;
 }
 
 /* Findings that mean "the stated value is not the engine's" (findings.md);
@@ -211,26 +218,18 @@ static void phrase_needles(struct rbuild *b, struct vec *v, const char *name, co
 }
 
 /* Needles for the items of table t whose stated score or completion the
- * finding f (on path) contradicts. */
+ * finding f (on the member at) contradicts. */
 static void item_needles(struct rbuild *b, struct vec *v, const struct table_score *t,
-                         const struct finding *f)
+                         const struct finding *f, const void *at)
 {
         const char *reason = f->message ? f->message : f->code;
-        for (size_t k = 0; k < t->n_items; k++) {
+        for (size_t k = 0; at && k < t->n_items; k++) {
                 const struct indicator *ind = t->items[k].ind;
                 if (!ind || !ind->name)
                         continue;
-                struct buf path = BUF_INIT;
-                engine_item_path(t, k, &path);
-                size_t n = path.len;
-                bool mine = strncmp(f->path, buf_str(&path), n) == 0 && f->path[n] == '.';
-                const char *member = f->path + n + 1;
-                buf_free(&path);
-                if (!mine)
-                        continue;
-                if (strcmp(member, "score") == 0 && dec_is_set(ind->score))
+                if (at == &ind->score && dec_is_set(ind->score))
                         phrase_needles(b, v, ind->name, "得分", ind->score, "分", reason);
-                else if (strcmp(member, "stated_completion_pct") == 0 &&
+                else if (at == &ind->stated_completion_pct &&
                          dec_is_set(ind->stated_completion_pct))
                         phrase_needles(b, v, ind->name, "完成率", ind->stated_completion_pct, "%",
                                        reason);
@@ -248,16 +247,17 @@ void rb_contested(struct rbuild *b)
                 if (!f->path || !contradicts(f))
                         continue;
                 const char *reason = f->message ? f->message : f->code;
-                long i = statement_index(f->path);
+                const void *at = finding_member(e->doc, f); /* the paths are e->doc's */
+                long i = statement_index(e->doc, at);
                 if (i >= 0 && (size_t)i < d->n_statements && !why[i])
                         why[i] = reason;
                 for (size_t s = 0; s < d->n_statements; s++)
                         if (!why[s] && d->statements[s].refers_to &&
                             strcmp(d->statements[s].refers_to, f->path) == 0)
                                 why[s] = reason;
-                item_needles(b, &v, &e->self, f);
+                item_needles(b, &v, &e->self, f, at);
                 for (size_t p = 0; p < e->n_projects; p++)
-                        item_needles(b, &v, &e->projects[p], f);
+                        item_needles(b, &v, &e->projects[p], f, at);
         }
         for (size_t s = 0; s < d->n_statements; s++)
                 if (why[s] && d->statements[s].text)

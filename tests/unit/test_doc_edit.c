@@ -273,6 +273,63 @@ static void test_unnamed_rows_go_everywhere(void **state)
         pdf_shutdown(); /* the font caches, for the leak checker */
 }
 
+/* The path of a member named by its address, as doc_locate() reads it
+ * back: members within the document's own bytes and within its objects
+ * (the self-evaluation's table members flattened into "self_eval"),
+ * arrays, elements and members of elements nested in elements; no path
+ * for what is not a member (a struct the descriptors flatten, a part of a
+ * member). */
+static void expect_path(const struct doc *d, const void *p, size_t size, const char *want)
+{
+        struct buf b = BUF_INIT;
+        const struct field *f = NULL;
+        assert_true(doc_path_of(d, p, size, &b, &f));
+        assert_string_equal(buf_str(&b), want);
+        assert_non_null(f);
+        struct doc_loc loc;
+        assert_true(doc_locate(d, want, &loc, NULL));
+        assert_ptr_equal(loc.ptr, p);
+        buf_free(&b);
+}
+
+#define PATH_IS(d, p, want) expect_path((d), (p), sizeof *(p), (want))
+
+static void test_paths_of_members(void **state)
+{
+        (void)state;
+        struct doc *d = seed(1); /* seed 002: main tasks */
+        PATH_IS(d, &d->scheme, "$.scheme");
+        PATH_IS(d, &d->self, "$.self_eval");
+        PATH_IS(d, &d->self.table.budget, "$.self_eval.budget");
+        PATH_IS(d, &d->self.table.budget.unit, "$.self_eval.budget.unit");
+        PATH_IS(d, &d->self.table.stated_total, "$.self_eval.stated_total");
+        PATH_IS(d, &d->self.table.indicators, "$.self_eval.indicators");
+        PATH_IS(d, &d->self.table.indicators[1].groups[0].items[1],
+                "$.self_eval.indicators[1].groups[0].items[1]");
+        PATH_IS(d, &d->self.table.indicators[1].groups[0].items[1].target.op,
+                "$.self_eval.indicators[1].groups[0].items[1].target.op");
+        PATH_IS(d, &d->self.main_tasks[1].executed, "$.self_eval.main_tasks[1].executed");
+        PATH_IS(d, &d->statements[2], "$.statements[2]");
+        struct buf b = BUF_INIT;
+        assert_false(doc_path_of(d, &d->self.table, sizeof d->self.table, &b, NULL));
+        assert_false(doc_path_of(d, &d->self.table.budget.adjusted, 1, &b, NULL));
+        assert_false(doc_path_of(d, &b, sizeof b, &b, NULL));
+        assert_int_equal(b.len, 0);
+        buf_free(&b);
+        doc_free(d);
+        d = seed(2); /* seed 003: two projects */
+        PATH_IS(d, &d->projects[1], "$.projects[1]");
+        PATH_IS(d, &d->projects[1].table.budget.stated_score, "$.projects[1].budget.stated_score");
+        PATH_IS(d, &d->projects[1].table.indicators, "$.projects[1].indicators");
+        doc_free(d);
+        d = seed(3); /* seed 004: the special funds inside the 基础数据表 */
+        PATH_IS(d, &d->basic.project_spending.special.funds[2].amounts.final,
+                "$.basic_data.project_spending.special.funds[2].final");
+        PATH_IS(d, &d->basic.three_public.vehicles.stated.final,
+                "$.basic_data.three_public.vehicles.stated.final");
+        doc_free(d);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -283,6 +340,7 @@ int main(void)
             cmocka_unit_test(test_diff_names_every_change),
             cmocka_unit_test(test_settled_documents_state_what_the_engine_computes),
             cmocka_unit_test(test_unnamed_rows_go_everywhere),
+            cmocka_unit_test(test_paths_of_members),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }

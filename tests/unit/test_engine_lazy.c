@@ -3,7 +3,8 @@
  * name check (issue 18: formatting them for every row of every evaluation
  * made the engine ten times slower), while a row without a name still
  * gets its name.missing finding with the path, label, rule and message it
- * always had. */
+ * always had. Any other path of a member is derived only for a table, a
+ * finding raised or a cell recorded. */
 #include "../support/testutil.h"
 
 #include "../../src/doc/doc_edit.h"
@@ -159,12 +160,44 @@ static void test_rows_added_to_an_absent_section_are_checked(void **state)
         diags_free(&errs);
 }
 
+/* The engine derives the path of a member only where it names one: each
+ * table's, and one for each finding it raises (name.missing builds its
+ * own, counted above); recording cells derives theirs. The seeds without
+ * their statements (which would record cells). */
+static void test_paths_only_for_tables_and_findings(void **state)
+{
+        (void)state;
+        for (size_t i = 0; i < 4; i++) {
+                struct diags errs = DIAGS_INIT;
+                struct doc *d = doc_load_file(repo_path(seed_examples[i]), &errs);
+                assert_non_null(d);
+                d->n_statements = 0;
+                struct scheme *s = scheme_named(d->scheme);
+                size_t tables = 1 + d->n_projects;
+                unsigned long before = engine_paths_built();
+                struct evaluation *e = engine_evaluate(d, s);
+                assert_int_equal(engine_paths_built() - before,
+                                 tables + e->n_findings - count(e, "name.missing"));
+                engine_free(e);
+                /* a path for every cell but the two figures no table states */
+                before = engine_paths_built();
+                e = engine_evaluate_with(d, s, ENGINE_RECORD_CELLS);
+                assert_true(e->n_cells > 2 * tables);
+                assert_true(engine_paths_built() - before >= tables + e->n_cells - 2 * tables);
+                engine_free(e);
+                scheme_free(s);
+                doc_free(d);
+                diags_free(&errs);
+        }
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(test_named_rows_format_nothing),
             cmocka_unit_test(test_unnamed_rows_are_reported_with_their_place),
             cmocka_unit_test(test_rows_added_to_an_absent_section_are_checked),
+            cmocka_unit_test(test_paths_only_for_tables_and_findings),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }

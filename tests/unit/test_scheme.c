@@ -2,6 +2,8 @@
  * path, and a broken scheme is refused with messages naming the path. */
 #include "../support/testutil.h"
 
+#include "../../src/app/loaded.h"
+#include "../../src/doc/doc_io.h"
 #include "../../src/engine/scheme.h"
 
 static void test_shipped_schemes_load(void **state)
@@ -118,12 +120,39 @@ static void test_broken_schemes_are_refused(void **state)
             syntax, 1);
 }
 
+/* A document's scheme that is not shipped (where no scheme file may be
+ * named, as on the server) is reported at the document's scheme member;
+ * a name from elsewhere has no place. */
+static void test_unknown_scheme_of_a_document_is_placed_at_its_member(void **state)
+{
+        (void)state;
+        struct diags errs = DIAGS_INIT;
+        struct doc *d = doc_load_file(repo_path(seed_examples[0]), &errs);
+        assert_non_null(d);
+        struct scheme *owned = NULL;
+        assert_null(loaded_scheme(d, "beijing", 0, &owned, &errs));
+        assert_null(loaded_scheme(NULL, "beijing", 0, &owned, &errs));
+        assert_null(owned);
+        assert_int_equal(errs.n, 2);
+#define MSG "：没有名为“beijing”的评分方案（内置方案：national、shenzhen、henan、urumqi）"
+        char *line = diag_line(&errs.items[0]);
+        assert_string_equal(line, "$.scheme（评分方案）" MSG);
+        free(line);
+        line = diag_line(&errs.items[1]);
+        assert_string_equal(line, MSG);
+        free(line);
+#undef MSG
+        doc_free(d);
+        diags_free(&errs);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(test_shipped_schemes_load),
             cmocka_unit_test(test_a_scheme_file_loads_by_path),
             cmocka_unit_test(test_unknown_scheme_names_the_shipped_ones),
+            cmocka_unit_test(test_unknown_scheme_of_a_document_is_placed_at_its_member),
             cmocka_unit_test(test_broken_schemes_are_refused),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
