@@ -89,6 +89,43 @@ static void check_text_value(struct evaluation *e, const struct statement *s,
                           ref->field->label, s->value_text, cell_text ? "表中" : "按计算", against);
 }
 
+/* The text of the narrative member f, or NULL when blank (spaces only). */
+static const char *section_text(const struct field *f, const struct narrative *n)
+{
+        const char *s = *(const char *const *)field_cptr(f, n);
+        return s && s[strspn(s, " \t\r\n　")] ? s : NULL;
+}
+
+bool engine_section_required(const struct scheme *s, const struct narrative *n,
+                             const char *const *member)
+{
+        const struct schema *sub = schema_field(&schema_doc, "narrative")->sub;
+        for (size_t i = 0; i < s->n_required_sections; i++) {
+                const struct field *f = schema_field(sub, s->required_sections[i].name);
+                if (f && field_cptr(f, n) == (const void *)member)
+                        return true;
+        }
+        return false;
+}
+
+void check_sections(struct evaluation *e)
+{
+        const struct schema *sub = schema_field(&schema_doc, "narrative")->sub;
+        const struct narrative *n = &e->doc->narrative;
+        for (size_t i = 0; i < e->scheme->n_required_sections; i++) {
+                const struct field *part = schema_field(sub, e->scheme->required_sections[i].name);
+                if (!part || section_text(part, n))
+                        continue;
+                struct finding *f = finding_add(e, "narrative.missing", SEV_ERROR,
+                                                epath(e, field_cptr(part, n), sizeof(const char *)),
+                                                efmt(e, "报告正文 › %s", part->label));
+                f->rule = efmt(e, "评分方案“%s”要求自评报告写明“%s”", e->scheme->name, part->label);
+                f->message = efmt(e, "报告正文“%s”尚未填写：自评报告须写明这一部分，"
+                                     "请在“报告正文”页填写后再送审。",
+                                  part->label);
+        }
+}
+
 void check_statements(struct evaluation *e)
 {
         const struct doc *d = e->doc;

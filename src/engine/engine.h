@@ -166,6 +166,11 @@ void engine_explain(const struct evaluation *e, const struct table_score *t, siz
  * evaluated. */
 void engine_item_path(const struct table_score *t, size_t i, struct buf *out);
 
+/* Whether scheme s requires the part of the report's text at member (a
+ * member of n, e.g. &n->functions) before a task is sent up. */
+bool engine_section_required(const struct scheme *s, const struct narrative *n,
+                             const char *const *member);
+
 /* For tests: how many times, since the program started, the name check
  * (name.missing) has formatted the JSON path and label of a row — once for
  * each row it reports, never for a named row. A process-wide counter,

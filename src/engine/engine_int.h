@@ -175,6 +175,8 @@ void check_basic(struct evaluation *e);
 void check_perf(struct evaluation *e);
 void check_names(struct evaluation *e);
 void check_statements(struct evaluation *e);
+/* The parts of the report's text the scheme requires, written. */
+void check_sections(struct evaluation *e);
 
 /* True for the self-evaluation's table, false for a project's. */
 static inline bool table_is_self(const struct table_score *t)

@@ -288,6 +288,7 @@ struct evaluation *engine_evaluate_with(const struct doc *d, const struct scheme
         check_perf(e);
         check_names(e);
         check_statements(e);
+        check_sections(e);
         sort_findings(e);
         return e;
 }

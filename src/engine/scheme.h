@@ -130,6 +130,12 @@ struct level_guide {
         size_t n_groups;
 };
 
+/* A part of the report's text a submission must have: a member of the
+ * document's narrative by its key ("functions", "problems" …). */
+struct report_section {
+        const char *name;
+};
+
 struct execution_def {
         const char *name; /* 预算执行率 */
         dec_t weight;     /* 10 */
@@ -161,6 +167,8 @@ struct scheme {
         dec_t balance_pct;      /* indicator vs execution points warning threshold */
         struct grade_band *grades;
         size_t n_grades;
+        struct report_section *required_sections; /* of the report's text (报告正文) */
+        size_t n_required_sections;
         struct scheme_level *tree; /* fixed indicator tree; empty for document-defined */
         size_t n_tree;
 };

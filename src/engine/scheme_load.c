@@ -7,6 +7,7 @@
 #include "../base/embedded.h"
 #include "../base/file.h"
 #include "../base/xalloc.h"
+#include "../doc/doc_schema.h"
 
 #include <pthread.h>
 #include <stdarg.h>
@@ -272,6 +273,16 @@ static void validate(struct scheme *s, struct diags *errs)
                         report(&c, "最低分", "评价等级须按最低分从高到低排列");
                         pop(&c, base);
                 }
+        const struct schema *narrative = schema_field(&schema_doc, "narrative")->sub;
+        for (size_t i = 0; i < s->n_required_sections; i++) {
+                const struct field *f = schema_field(narrative, s->required_sections[i].name);
+                if (!f || f->type != FT_TEXT) {
+                        push(&c, ".required_sections[%zu].name", i);
+                        report(&c, "部分", "“%s”不是报告正文的一部分（应为 functions、problems、"
+                                          "measures 等）", s->required_sections[i].name);
+                        pop(&c, base);
+                }
+        }
         if (s->n_grades && dec_cmp(s->grades[s->n_grades - 1].min, DEC_ZERO) > 0) {
                 push(&c, ".grades[%zu].min", s->n_grades - 1);
                 report(&c, "最低分", "最低一档的最低分应为 0，使任何总分都有等级");

@@ -122,6 +122,12 @@ static const struct field qualitative_def_fields[] = {
 };
 SCHEMA(s_qualitative_def, qualitative_def, "定性指标分档");
 
+static const struct field report_section_fields[] = {
+    STR(struct report_section, name, "部分", .flags = FL_REQUIRED,
+        NOTE("a member of the document's narrative: functions, problems, measures …")),
+};
+SCHEMA(s_report_section, report_section, "报告正文必填部分");
+
 static const struct field scheme_fields[] = {
     STR(struct scheme, format, "格式标识", .flags = FL_REQUIRED,
         NOTE("always \"" SCHEME_FORMAT_NAME "\"")),
@@ -145,6 +151,8 @@ static const struct field scheme_fields[] = {
     DEC(struct scheme, balance_pct, "指标得分与执行率得分偏离预警阈值（%）"),
     ARR(struct scheme, grades, "评价等级", s_grade_band, .flags = FL_REQUIRED,
         NOTE("highest first; the first band whose minimum the total reaches")),
+    ARR(struct scheme, required_sections, "报告正文必填部分", s_report_section,
+        NOTE("the parts of the report's text a task needs before it is sent up")),
     ARR(struct scheme, tree, "指标体系", s_scheme_level,
         NOTE("a fixed indicator tree with a rule per indicator")),
 };

@@ -2,8 +2,10 @@
  * reports share, and the annex (see report.h). Each section states the
  * engine's figures in generated sentences and tables, then the unit's own
  * narrative for it (less any sentence the engine contradicts); a section
- * the unit wrote nothing for gets generated sentences only, or
- * "（未填写）" when the data say nothing either. */
+ * the unit wrote nothing for gets generated sentences only. When the data
+ * say nothing either, a part the scheme requires (scheme.required_sections,
+ * which no task can be sent up without) reads "（未填写）" and any other
+ * part is left out, so a submitted task's report never says （未填写）. */
 #include "report_int.h"
 
 #include "../base/buf.h"
@@ -16,6 +18,20 @@
 #include <string.h>
 
 static const char *const NOT_FILLED = "（未填写）";
+
+/* "（未填写）" under the heading of a part the unit has not written and
+ * the data do not fill: only for a part the scheme requires. */
+static void not_filled(struct rbuild *b, const char *const *member)
+{
+        if (engine_section_required(b->e->scheme, &b->d->narrative, member))
+                rb_para(b, "%s", NOT_FILLED);
+}
+
+/* Whether a part may be left out: written by nobody, not required. */
+static bool left_out(struct rbuild *b, const char *const *member)
+{
+        return !*member && !engine_section_required(b->e->scheme, &b->d->narrative, member);
+}
 
 static const char *money_unit(enum money_unit u)
 {
@@ -88,6 +104,15 @@ static void opening(struct rbuild *b)
 
 /* ---- 一、部门基本情况 ------------------------------------------------------------------- */
 
+/* Whether staffing_sentence() has figures to state. */
+static bool staffing_known(struct rbuild *b)
+{
+        const struct basic_staffing *s = &b->d->basic.staffing;
+        dec_t num, den;
+        return (s->authorized != COUNT_NONE && s->actual != COUNT_NONE) ||
+               engine_figure(b->d, FIG_STAFF_CONTROL_RATE, &num, &den);
+}
+
 static bool staffing_sentence(struct rbuild *b)
 {
         const struct basic_staffing *s = &b->d->basic.staffing;
@@ -136,9 +161,11 @@ static void section_basic(struct rbuild *b)
         const struct narrative *n = &d->narrative;
         rb_heading1(b, "部门基本情况");
 
-        rb_heading2(b, "部门职能");
-        if (!rb_narrative(b, n->functions, NULL))
-                rb_para(b, "%s", NOT_FILLED);
+        if (!left_out(b, &n->functions)) {
+                rb_heading2(b, "部门职能");
+                if (!rb_narrative(b, n->functions, NULL))
+                        not_filled(b, &n->functions);
+        }
 
         rb_heading2(b, "机构设置");
         if (!rb_narrative(b, n->organization, NULL)) {
@@ -151,15 +178,17 @@ static void section_basic(struct rbuild *b)
                                 d->unit.code);
         }
 
-        rb_heading2(b, "人员情况");
-        bool any = staffing_sentence(b);
-        if (!rb_narrative(b, n->personnel, NULL) && !any)
-                rb_para(b, "%s", NOT_FILLED);
+        if (!left_out(b, &n->personnel) || staffing_known(b)) {
+                rb_heading2(b, "人员情况");
+                bool any = staffing_sentence(b);
+                if (!rb_narrative(b, n->personnel, NULL) && !any)
+                        not_filled(b, &n->personnel);
+        }
 
-        if (n->key_work) {
+        if (!left_out(b, &n->key_work)) {
                 rb_heading2(b, "年度重点工作");
                 if (!rb_narrative(b, n->key_work, NULL))
-                        rb_para(b, "%s", NOT_FILLED);
+                        not_filled(b, &n->key_work);
         }
 }
 
@@ -329,7 +358,7 @@ static void section_budget(struct rbuild *b)
         perf_finances(b);
         bool generated = b->blocks.n > before;
         if (!rb_narrative(b, b->d->narrative.budget, generated ? "情况说明" : NULL) && !generated)
-                rb_para(b, "%s", NOT_FILLED);
+                not_filled(b, &b->d->narrative.budget);
 }
 
 /* ---- 三、绩效目标完成情况 --------------------------------------------------------------- */
@@ -505,7 +534,7 @@ static void section_performance(struct rbuild *b)
         bool generated = b->blocks.n > before;
         if (!rb_narrative(b, b->d->narrative.performance, generated ? "主要绩效" : NULL) &&
             !generated)
-                rb_para(b, "%s", NOT_FILLED);
+                not_filled(b, &b->d->narrative.performance);
 }
 
 /* ---- 四、评价结论 -------------------------------------------------------------------------- */
@@ -597,7 +626,7 @@ static void section_measures(struct rbuild *b)
 {
         rb_heading1(b, "改进措施");
         if (!rb_narrative(b, b->d->narrative.measures, NULL) && !per_indicator(b, false))
-                rb_para(b, "%s", NOT_FILLED);
+                not_filled(b, &b->d->narrative.measures);
 }
 
 static void section_more(struct rbuild *b)
@@ -606,15 +635,16 @@ static void section_more(struct rbuild *b)
         if (n->application) {
                 rb_heading1(b, "结果应用及公开");
                 if (!rb_narrative(b, n->application, NULL))
-                        rb_para(b, "%s", NOT_FILLED);
+                        not_filled(b, &n->application);
         }
         for (size_t i = 0; i < n->n_other; i++) {
                 const struct section *s = &n->other[i];
                 if (is_opening(s))
                         continue;
+                if (!s->text)
+                        continue;
                 rb_heading1(b, strip_numbering(b, s->title ? s->title : "其他"));
-                if (!rb_narrative(b, s->text, NULL))
-                        rb_para(b, "%s", NOT_FILLED);
+                rb_narrative(b, s->text, NULL);
         }
 }
 

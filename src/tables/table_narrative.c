@@ -1,7 +1,8 @@
 /* The 报告正文 (the narrative sections the self-evaluation report prints:
  * 部门主要职能, 机构设置, … 结果应用及公开, and sections of the unit's own)
  * as a grid drawn from the format's descriptors: one row per section,
- * its name and its text; the unit's own sections with a title of theirs,
+ * its name (（必填） when the scheme requires it before the task is sent
+ * up) and its text; the unit's own sections with a title of theirs,
  * added and removed in the form. */
 #include "tables_int.h"
 
@@ -35,8 +36,11 @@ struct grid *table_narrative(struct arena *a, const struct doc *d, const struct 
                 const struct field *f = &s->fields[i];
                 if (f->type != FT_TEXT)
                         continue;
-                tb_label(&t, r, 0, f->label, CF_HEADER | CF_WRAP);
-                tb_in_text(&t, r, 1, field_cptr(f, n), CF_WRAP | CF_LONG);
+                const char *const *text = field_cptr(f, n);
+                bool required = e && engine_section_required(e->scheme, n, text);
+                tb_label(&t, r, 0, required ? tb_fmt(&t, "%s（必填）", f->label) : f->label,
+                         CF_HEADER | CF_WRAP);
+                tb_in_text(&t, r, 1, text, CF_WRAP | CF_LONG);
                 r++;
         }
         tb_span(&t, r, 0, 1, 2, "其他章节（标题和内容）", CF_HEADER);

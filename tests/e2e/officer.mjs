@@ -163,11 +163,21 @@ await step(t, "报告正文: the report's text written in jixiao", async () => {
   await go(t, page, `/tasks/${id}/report`);
   const boxes = page.locator("form.edit-form textarea");
   if ((await boxes.count()) < 3) fail("the report text has fewer than three sections");
-  await boxes.nth(0).fill("负责全县招商引资、项目服务和投资促进工作。");
+  await expectText(page, "部门主要职能（必填）");
+  await go(t, page, `/tasks/${id}`);
+  await expectText(page, "报告正文“部门主要职能”尚未填写");
+  await go(t, page, `/tasks/${id}/report`);
+  await fill(page, { "$.narrative.functions": "负责全县招商引资、项目服务和投资促进工作。",
+                     "$.narrative.problems": "项目储备不足，落地项目偏少。",
+                     "$.narrative.measures": "加强项目谋划储备，提高签约项目落地率。" });
   await save(t, page);
   await shot(t, page, "report-text");
-  if ((await boxes.nth(0).inputValue()) !== "负责全县招商引资、项目服务和投资促进工作。")
+  if ((await page.locator('[name="$.narrative.functions"]').inputValue()) !==
+      "负责全县招商引资、项目服务和投资促进工作。")
     fail("the report text was not kept");
+  await go(t, page, `/tasks/${id}`);
+  const body = await page.locator("body").innerText();
+  if (body.includes("报告正文“")) fail("a required part is still reported missing");
 });
 
 await step(t, "every page of the task at 390 px: readable, nothing wider than the phone", async () => {

@@ -157,6 +157,18 @@ await step(t, "项目支出表: a project added and filled in", async () => {
   await expectText(page, "蔬菜直销店建设及方案编制资金");
 });
 
+await step(t, "报告正文: the parts the scheme requires", async () => {
+  const page = t.pages.get(PREPARER);
+  await go(t, page, `/tasks/${sub}/report`);
+  await fill(page, {
+    "$.narrative.functions": "负责高新区商贸流通、招商引资和企业服务工作。",
+    "$.narrative.problems": "部分指标目标值设置偏低，资金支付进度不均衡。",
+    "$.narrative.measures": "加强目标测算，加快资金支付进度。",
+  });
+  await save(t, page);
+  await shot(t, page, "report-text");
+});
+
 await step(t, "文件: the reports, then 送审", async () => {
   const page = t.pages.get(PREPARER);
   await upload(page, sub, "self_report", "2023年度部门整体支出绩效自评报告.pdf");

@@ -367,7 +367,9 @@ static void test_blocking_rules(void **state)
         assert_int_equal(count(e, "weights.total"), 1);      /* 80 ≠ 90 */
         assert_int_equal(count(e, "score.above_weight"), 1); /* 51 > 50 */
         assert_int_equal(count(e, "deviation.missing"), 1);  /* 20 < 30, no reason */
-        assert_int_equal(e->n_errors, 4);
+        /* no report text: the three parts national requires */
+        assert_int_equal(count(e, "narrative.missing"), 3);
+        assert_int_equal(e->n_errors, 7);
         release(e, d, s);
 }
 

@@ -177,8 +177,20 @@ static void upload_report(int who, int64_t id)
         buf_free(&pdf);
 }
 
+/* The parts of the report's text the national scheme requires. */
+static void write_report_text(int who, int64_t id)
+{
+        struct response r = post(who, api("save", id), "version", version_of(id),
+                                 "$.narrative.functions", "负责招商引资和投资促进工作。",
+                                 "$.narrative.problems", "项目储备不足。", "$.narrative.measures",
+                                 "加强项目谋划和储备。", NULL);
+        assert_int_equal(r.status, 200);
+        response_free(&r);
+}
+
 /* The subordinate unit's new task, filled in so that nothing blocks it:
- * the budget and its splits, one indicator worth 90 points, met. */
+ * the budget and its splits, one indicator worth 90 points, met, and the
+ * report's text. */
 static void fill_subordinate_task(void)
 {
         struct response r = post(
@@ -206,6 +218,7 @@ static void fill_subordinate_task(void)
         /* 9.8 for execution (98%) + 90, as the exact number lexeme */
         assert_non_null(strstr(r.body.data, "\"total\":99.80,"));
         response_free(&r);
+        write_report_text(P2, sub_task);
         assert_int_equal(task_state(P2, sub_task).errors, 0);
 }
 
@@ -363,6 +376,7 @@ static void test_a_supervising_unit_waits_for_its_subordinates(void **state)
                  ">=", "$.self_eval.indicators[0].groups[0].items[0].actual", "100", NULL);
         assert_int_equal(s.status, 200);
         response_free(&s);
+        write_report_text(P1, sup);
         upload_report(P1, sup);
         act(P1, sup, "submit", NULL, 422,
             "本部门尚有 1 个二级机构的自评任务未完成审核（如绥宁县投资促进事务中心）");
@@ -630,20 +644,20 @@ static void test_timeline_and_audit_record_every_step(void **state)
         assert_int_equal(r.status, 200);
         json_t *j = body_json(&r);
         json_t *ev = json_object_get(j, "events");
-        /* save, save, upload, submit, save (reviewer), return, submit, submit,
-         * return, submit, approve */
-        static const char *const actions[] = {"save",   "save",   "upload", "submit",
-                                              "save",   "return", "submit", "submit",
-                                              "return", "submit", "approve"};
-        assert_int_equal(json_array_size(ev), 11);
-        for (size_t i = 0; i < 11; i++)
+        /* save, save, save (report text), upload, submit, save (reviewer),
+         * return, submit, submit, return, submit, approve */
+        static const char *const actions[] = {"save",   "save",   "save",   "upload",
+                                              "submit", "save",   "return", "submit",
+                                              "submit", "return", "submit", "approve"};
+        assert_int_equal(json_array_size(ev), 12);
+        for (size_t i = 0; i < 12; i++)
                 assert_string_equal(jstr(json_array_get(ev, i), "action"), actions[i]);
-        json_t *ret = json_array_get(ev, 5);
+        json_t *ret = json_array_get(ev, 6);
         assert_string_equal(jstr(ret, "comment"), "请补充偏差原因分析。");
         assert_string_equal(jstr(ret, "from_status"), "unit_review");
         assert_string_equal(jstr(ret, "to_status"), "draft");
         assert_non_null(strstr(jstr(ret, "user"), "审核岗"));
-        json_t *edit = json_array_get(json_object_get(json_array_get(ev, 4), "changes"), 0);
+        json_t *edit = json_array_get(json_object_get(json_array_get(ev, 5), "changes"), 0);
         assert_string_equal(jstr(edit, "path"), "$.self_eval.goal.achieved");
         assert_string_equal(jstr(edit, "after"), "全年完成招商引资项目 12 个。");
         json_decref(j);

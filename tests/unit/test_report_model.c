@@ -196,6 +196,37 @@ static void test_generated_where_nothing_was_written(void **state)
         seed_report_free(&x);
 }
 
+/* "（未填写）" only under a part the scheme requires (which no task can be
+ * sent up without): the seeds' reports never say it; with the required
+ * parts written and nothing else, no part says it either — the empty
+ * ones are left out. */
+static void test_only_a_required_part_reads_not_filled(void **state)
+{
+        (void)state;
+        for (size_t i = 0; i < 4; i++) {
+                struct seed_report x = seed_report(i);
+                assert_false(has(x.t, "（未填写）"));
+                seed_report_free(&x);
+        }
+        struct seed_report x = {.s = seed_load(3)};
+        struct narrative *n = &x.s.doc->narrative;
+        memset(n, 0, sizeof *n);
+        build(&x);
+        size_t count = 0;
+        for (const char *p = x.t; (p = strstr(p, "（未填写）")); p++)
+                count++;
+        assert_int_equal(count, 2); /* 部门职能, 改进措施; 存在的问题 from the indicators below weight */
+        free(x.t);
+        report_free(x.r);
+        n->functions = "负责全县商务工作。";
+        n->problems = "项目储备不足。";
+        n->measures = "加强项目储备。";
+        build(&x);
+        assert_false(has(x.t, "（未填写）"));
+        assert_false(has(x.t, "年度重点工作"));
+        seed_report_free(&x);
+}
+
 static void test_text_is_cleaned(void **state)
 {
         (void)state;
@@ -270,6 +301,7 @@ int main(void)
             cmocka_unit_test(test_performance_data_figures),
             cmocka_unit_test(test_narrative_kept_contradictions_left_out),
             cmocka_unit_test(test_generated_where_nothing_was_written),
+            cmocka_unit_test(test_only_a_required_part_reads_not_filled),
             cmocka_unit_test(test_text_is_cleaned),
             cmocka_unit_test(test_indicator_grid),
             cmocka_unit_test(test_cell_text),
