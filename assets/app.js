@@ -239,3 +239,11 @@ const setUpEditForm = (form) => {
   });
 };
 for (const form of document.querySelectorAll("form.edit-form[data-preview]")) setUpEditForm(form);
+
+// 全选: a box in a table's head checks every box of its column.
+document.addEventListener("change", (event) => {
+  const all = event.target.closest("[data-check-all]");
+  if (!all) return;
+  for (const box of all.closest("table").querySelectorAll("tbody input[type=checkbox]"))
+    box.checked = all.checked;
+});

@@ -119,4 +119,20 @@ struct doc *task_import_workbook(const struct doc *base, const struct scheme *s,
 bool task_transition(struct app *a, struct task_view *tv, enum wf_action act, const char *comment,
                      const char *version, struct outcome *out);
 
+/* One task of a batch of reviews: the task as the list showed it (its id
+ * and version) and what became of it. */
+struct batch_item {
+        int64_t id;
+        const char *version;
+        const char *unit; /* its unit, for the answer ("104002 绥宁县…") */
+        struct outcome out;
+};
+
+/* The same review action on each of n tasks (the 待办 list's check boxes),
+ * each as task_transition on its own; a return needs its comment first
+ * (APP_INVALID on "comment", nothing done). True when all went through;
+ * each item's outcome says what became of it. */
+bool task_transition_batch(struct app *a, struct batch_item *items, size_t n, enum wf_action act,
+                           const char *comment, struct outcome *out);
+
 #endif

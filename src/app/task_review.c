@@ -53,6 +53,34 @@ static const char *blocked(struct app *a, const struct task_view *tv, enum wf_ac
         return NULL;
 }
 
+bool task_transition_batch(struct app *a, struct batch_item *items, size_t n, enum wf_action act,
+                           const char *comment, struct outcome *out)
+{
+        if (!n)
+                return app_fail(out, APP_INVALID, "task", "请先勾选要处理的自评任务");
+        if (act == WF_RETURN && (!comment || !*comment))
+                return app_fail(out, APP_INVALID, "comment",
+                                "批量退回时须填写退回意见，说明需要改正的内容（未处理任何任务）");
+        size_t done = 0;
+        for (size_t i = 0; i < n; i++) {
+                struct batch_item *it = &items[i];
+                struct task_view tv;
+                it->out = (struct outcome){0};
+                if (task_open(a, it->id, TASK_EVALUATED, &tv, &it->out)) {
+                        it->unit = app_printf(a, "%s %s", tv.task.unit_code, tv.task.unit_name);
+                        done += task_transition(a, &tv, act, comment, it->version, &it->out);
+                }
+                task_view_free(&tv);
+        }
+        out->count = done;
+        if (done < n)
+                return app_fail(out, APP_BLOCKED, NULL,
+                                app_printf(a, "已%s %zu 个任务，%zu 个未能处理（原因见下表）",
+                                           wf_action_label(act), done, n - done));
+        out->status = APP_OK;
+        return true;
+}
+
 bool task_transition(struct app *a, struct task_view *tv, enum wf_action act, const char *comment,
                      const char *version, struct outcome *out)
 {

@@ -52,6 +52,7 @@ void api_audit(struct req *r);
 void page_tasks(struct req *r);
 void page_task(struct req *r);
 void page_task_transition(struct req *r);
+void page_tasks_batch(struct req *r);
 void page_edit_basic(struct req *r);
 void page_edit_self(struct req *r);
 void page_edit_project(struct req *r);

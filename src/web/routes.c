@@ -61,6 +61,7 @@ static const struct resource resources[] = {
     /* tasks */
     {"/tasks", GET(page_tasks, api_tasks, CAN_VIEW_TASKS)},
     {"/todo", GET(NULL, api_todo, CAN_VIEW_TASKS)},
+    {"/tasks/batch", POST(page_tasks_batch, NULL, CAN_REVIEW_TASKS)},
     {"/tasks.xlsx", GET(page_tasks_export, page_tasks_export, CAN_VIEW_TASKS)},
     {"/tasks/reports.{format}", GET(page_tasks_reports, page_tasks_reports, CAN_VIEW_TASKS)},
     {"/tasks/{id}", GET(page_task, api_task_get, CAN_VIEW_TASKS), .scope = SCOPE_TASK},

@@ -238,12 +238,80 @@ static void test_long_lists_are_paged_and_searched(void **state)
         response_free(&r);
 }
 
+static const char *task_status(int64_t id)
+{
+        static char status[32];
+        struct db_stmt *st = db_prepare(db, "SELECT status FROM tasks WHERE id = ?1");
+        db_bind_int(st, 1, id);
+        assert_int_equal(db_step(st), DB_ROW);
+        snprintf(status, sizeof status, "%s", db_col_text(st, 0));
+        db_reset(st);
+        return status;
+}
+
+/* 待办: a supervising unit's reviewer returns or approves several tasks at
+ * once; a return needs its comment, said at the box; a task that cannot
+ * go on is named with its reason and the others go through. */
+static void test_several_tasks_at_once_from_the_todo_list(void **state)
+{
+        (void)state;
+        int64_t ids[3] = {task_id_of(db, "101002", 2021), task_id_of(db, "101002", 2023),
+                          task_id_of(db, "101002", 2024)};
+        db_exec(db, "UPDATE tasks SET status = 'supervisor_review' WHERE unit_id = "
+                    "(SELECT id FROM units WHERE code = '101002')");
+        struct response r = http(&cl[R1], "GET", "/", NULL, NULL, false);
+        assert_int_equal(r.status, 200);
+        for (int i = 0; i < 3; i++) {
+                char box[64];
+                snprintf(box, sizeof box, "name=\"task\" value=\"%lld:", (long long)ids[i]);
+                assert_non_null(strstr(r.body.data, box));
+        }
+        assert_non_null(strstr(r.body.data, ">勾选的任务：审核通过</button>"));
+        assert_non_null(strstr(r.body.data, "class=\"danger\" data-confirm=\"确认退回勾选的任务？\">勾选的任务：退回</button>"));
+        response_free(&r);
+        char body[512];
+        /* a return without a comment: said at the box, nothing done */
+        snprintf(body, sizeof body, "task=%lld%%3A1&task=%lld%%3A1&action=return&comment=",
+                 (long long)ids[0], (long long)ids[1]);
+        r = http(&cl[R1], "POST", "/tasks/batch", "application/x-www-form-urlencoded", body, true);
+        assert_int_equal(r.status, 400);
+        assert_non_null(strstr(r.body.data, "<small class=\"field-error\" role=\"alert\">"
+                                            "批量退回时须填写退回意见"));
+        response_free(&r);
+        assert_string_equal(task_status(ids[0]), "supervisor_review");
+        /* approving tasks with errors: each named with its reason, none done */
+        snprintf(body, sizeof body, "task=%lld%%3A1&task=%lld%%3A1&action=approve",
+                 (long long)ids[0], (long long)ids[1]);
+        r = http(&cl[R1], "POST", "/tasks/batch", "application/x-www-form-urlencoded", body, true);
+        assert_int_equal(r.status, 422);
+        assert_non_null(strstr(r.body.data, "已审核通过 0 个任务，2 个未能处理"));
+        assert_non_null(strstr(r.body.data, "错误须改正后才能审核通过"));
+        response_free(&r);
+        /* returned together, with one comment each */
+        snprintf(body, sizeof body,
+                 "task=%lld%%3A1&task=%lld%%3A1&action=return&comment=%s", (long long)ids[0],
+                 (long long)ids[1], "%E8%AF%B7%E8%A1%A5%E5%85%85%E9%A2%84%E7%AE%97%E6%95%B0");
+        r = http(&cl[R1], "POST", "/tasks/batch", "application/x-www-form-urlencoded", body, true);
+        assert_int_equal(r.status, 200);
+        assert_non_null(strstr(r.body.data, "已处理 2 个任务。"));
+        response_free(&r);
+        assert_string_equal(task_status(ids[0]), "unit_review");
+        assert_string_equal(task_status(ids[1]), "unit_review");
+        assert_string_equal(task_status(ids[2]), "supervisor_review");
+        /* each says it was returned, by whom and why */
+        r = http_getf(&cl[R1], "/tasks/%lld", (long long)ids[0]);
+        assert_non_null(strstr(r.body.data, "<strong>已退回</strong>"));
+        assert_non_null(strstr(r.body.data, "请补充预算数"));
+        response_free(&r);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(test_no_rule_code_or_path_on_any_page),
             cmocka_unit_test(test_a_forgotten_password_and_a_guessable_one),
             cmocka_unit_test(test_long_lists_are_paged_and_searched),
+            cmocka_unit_test(test_several_tasks_at_once_from_the_todo_list),
         };
         return cmocka_run_group_tests(tests, setup, teardown);
 }

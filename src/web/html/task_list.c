@@ -43,9 +43,11 @@ static const struct {
     {SORT_WARNINGS, "警告", true},  {SORT_UPDATED, "更新时间", false},
 };
 
-static void head(struct req *r, const struct query_form *f)
+static void head(struct req *r, const struct query_form *f, bool pick)
 {
         html_raw(r, "<table class=\"tasks\"><thead><tr>");
+        if (pick)
+                html_raw(r, "<th><input type=\"checkbox\" data-check-all aria-label=\"全选\"></th>");
         for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++) {
                 html_raw(r, columns[i].num ? "<th class=\"num\">" : "<th>");
                 if (!f) {
@@ -62,13 +64,22 @@ static void head(struct req *r, const struct query_form *f)
         html_raw(r, "</tr></thead><tbody>");
 }
 
-void view_task_table(struct req *r, const struct task *tasks, size_t n, const struct query_form *f)
+void view_task_table(struct req *r, const struct task *tasks, size_t n, const struct query_form *f,
+                     const bool *pick)
 {
-        head(r, f);
+        head(r, f, pick != NULL);
         for (size_t i = 0; i < n; i++) {
                 const struct task *t = &tasks[i];
+                html_raw(r, "<tr>");
+                if (pick && pick[i])
+                        html(r,
+                             "<td><input type=\"checkbox\" name=\"task\" value=\"%lld:%lld\" "
+                             "aria-label=\"选择 %s %s\"></td>",
+                             (long long)t->id, (long long)t->version, t->unit_code, t->unit_name);
+                else if (pick)
+                        html_raw(r, "<td></td>");
                 html(r,
-                     "<tr><td>%lld</td><td><a href=\"/tasks/%lld\">%s %s</a></td><td>%s</td>"
+                     "<td>%lld</td><td><a href=\"/tasks/%lld\">%s %s</a></td><td>%s</td>"
                      "<td class=\"num\">%s</td><td>%s</td>",
                      (long long)t->year, (long long)t->id, t->unit_code, t->unit_name,
                      wf_status_label(wf_status_parse(t->status)), t->total ? t->total : "—",

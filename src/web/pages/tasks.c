@@ -148,7 +148,7 @@ void page_tasks(struct req *r)
         if (!total)
                 html_raw(r, "<p class=\"muted\">没有符合条件的自评任务。</p>");
         else
-                view_task_table(r, tasks, n, &f);
+                view_task_table(r, tasks, n, &f, NULL);
         pager(r, &f, total);
         page_end(r);
 }
