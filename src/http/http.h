@@ -111,6 +111,13 @@ const char *req_cookie(const struct req *r, const char *name);
 int64_t req_arg_id(const struct req *r, size_t i);
 /* True for an API request (its route has R_JSON). */
 bool req_is_api(const struct req *r);
+/* True when url is a path on this site that no browser can read as
+ * another site, so it may be followed after signing in: it starts with
+ * one '/' not followed by '/' or '\', and holds only printable ASCII
+ * without blanks or backslashes (browsers drop tabs and newlines and read
+ * '\' as '/', so "/<TAB>/evil.example" leads to //evil.example), at most
+ * 2,000 bytes. NULL is not local. */
+bool url_is_local_path(const char *url);
 
 /* printf into the request's arena (freed with the request). */
 const char *req_printf(struct req *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

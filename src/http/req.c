@@ -62,6 +62,17 @@ bool req_is_api(const struct req *r)
         return strncmp(r->path, "/api/", 5) == 0;
 }
 
+bool url_is_local_path(const char *url)
+{
+        if (!url || url[0] != '/' || url[1] == '/' || url[1] == '\\')
+                return false;
+        size_t n = 0;
+        for (const unsigned char *p = (const unsigned char *)url; *p; p++, n++)
+                if (*p <= 0x20 || *p >= 0x7f || *p == '\\' || n >= 2000)
+                        return false;
+        return true;
+}
+
 const char *req_printf(struct req *r, const char *fmt, ...)
 {
         va_list ap;

@@ -1,0 +1,192 @@
+/* The findings of the hardening review (issue 17), each as the request
+ * that broke the server, on a real server over a copy of one demo
+ * database: where sign-in may send a browser, the login throttle under
+ * simultaneous guesses, where a CSRF token may come from, who may preview
+ * a task, slow request heads, names in downloads, a full disk and the
+ * health endpoint. */
+#include "../support/http.h"
+
+#include <ctype.h>
+
+static char template_db[256];
+
+#define ADMIN        "18800000001"
+#define PREPARER     "15104002001"
+#define REVIEWER     "15104002002"
+#define NEW_PASSWORD "Jixiao-Hard-2026!"
+
+static void fresh_db(char out[512], const char *name)
+{
+        snprintf(out, 512, "%s.%s.db", template_db, name);
+        char cmd[1100];
+        snprintf(cmd, sizeof cmd, "cp %s %s", template_db, out);
+        assert_int_equal(system(cmd), 0);
+}
+
+static int setup(void **state)
+{
+        (void)state;
+        demo_db(template_db);
+        return 0;
+}
+
+/* ---- 1: where sign-in sends the browser -------------------------------------------- */
+
+/* s with every byte percent-encoded, for a query string. */
+static void url_encode(const char *s, size_t n, char *out, size_t cap)
+{
+        size_t k = 0;
+        for (size_t i = 0; i < n && k + 4 < cap; i++)
+                k += (size_t)snprintf(out + k, cap - k, "%%%02X", (unsigned char)s[i]);
+        out[k] = '\0';
+}
+
+/* The value of the hidden field next of the login form, unescaped. */
+static void hidden_next(const struct response *r, char *out, size_t cap)
+{
+        const char *p = strstr(r->body.data, "name=\"next\" value=\"");
+        assert_non_null(p);
+        p += strlen("name=\"next\" value=\"");
+        size_t k = 0;
+        while (*p && *p != '"' && k + 1 < cap) {
+                static const char *const ents[][2] = {
+                    {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}};
+                bool done = false;
+                for (size_t e = 0; e < 5 && !done; e++)
+                        if (strncmp(p, ents[e][0], strlen(ents[e][0])) == 0) {
+                                out[k++] = ents[e][1][0];
+                                p += strlen(ents[e][0]);
+                                done = true;
+                        }
+                if (!done)
+                        out[k++] = *p++;
+        }
+        out[k] = '\0';
+}
+
+/* Where a browser goes for the Location value v (the WHATWG URL parser's
+ * view of a relative reference): leading and trailing C0 controls and
+ * spaces dropped, tabs and newlines removed anywhere, backslashes read as
+ * slashes. v stays on this site when that starts with one slash. */
+static bool stays_on_site(const char *v)
+{
+        char seen[512];
+        size_t n = 0;
+        const char *b = v, *e = v + strlen(v);
+        while (b < e && (unsigned char)*b <= 0x20)
+                b++;
+        while (e > b && (unsigned char)e[-1] <= 0x20)
+                e--;
+        for (const char *p = b; p < e && n + 1 < sizeof seen; p++) {
+                if (*p == '\t' || *p == '\n' || *p == '\r')
+                        continue;
+                seen[n++] = *p == '\\' ? '/' : *p;
+        }
+        seen[n] = '\0';
+        for (const char *p = v; *p; p++)
+                if ((unsigned char)*p < 0x20 || *p == 0x7f)
+                        return false; /* a header value must not carry controls at all */
+        return seen[0] == '/' && seen[1] != '/';
+}
+
+/* The login form for next=s[0..n): its hidden next must stay on the site. */
+static void check_next(struct client *c, const char *s, size_t n)
+{
+        char enc[256], path[300], next[256];
+        url_encode(s, n, enc, sizeof enc);
+        snprintf(path, sizeof path, "/login?next=%s", enc);
+        struct response r = http(c, "GET", path, NULL, NULL, false);
+        assert_int_equal(r.status, 200);
+        hidden_next(&r, next, sizeof next);
+        if (!stays_on_site(next))
+                fprintf(stderr, "next=%s kept as \"%s\"\n", enc, next);
+        assert_true(stays_on_site(next));
+        response_free(&r);
+}
+
+/* Sign in by the form with next=s; the Location of the answer. */
+static void form_login_location(const struct server *s, const char *next, char *out, size_t cap)
+{
+        struct client c;
+        client_init(&c, s);
+        char enc[256], path[300];
+        url_encode(next, strlen(next), enc, sizeof enc);
+        snprintf(path, sizeof path, "/login?next=%s", enc);
+        struct response r = http(&c, "GET", path, NULL, NULL, false);
+        assert_int_equal(r.status, 200);
+        response_free(&r);
+        char form[600];
+        snprintf(form, sizeof form, "csrf=%s&phone=%s&password=%s&next=%s", c.jar[0].value,
+                 PREPARER, NEW_PASSWORD, enc);
+        r = http(&c, "POST", "/login", "application/x-www-form-urlencoded", form, false);
+        assert_int_equal(r.status, 303);
+        const char *loc = response_header(&r, "Location");
+        assert_non_null(loc); /* never a 303 without a place to go */
+        snprintf(out, cap, "%s", loc);
+        response_free(&r);
+}
+
+static void test_next_after_sign_in_stays_on_the_site(void **state)
+{
+        (void)state;
+        char db[512];
+        fresh_db(db, "next");
+        struct server s;
+        server_start(&s, db);
+        struct client c;
+        client_init(&c, &s);
+        /* every control character, before and after the second slash */
+        for (int b = 0; b < 0x80; b++) {
+                if (b >= 0x20 && b < 0x7f)
+                        continue;
+                char v[32];
+                int n = snprintf(v, sizeof v, "/%c/evil.example", b);
+                check_next(&c, v, (size_t)n);
+                n = snprintf(v, sizeof v, "%c//evil.example", b);
+                check_next(&c, v, (size_t)n);
+                n = snprintf(v, sizeof v, "/%c%c/evil.example", b == 0 ? 1 : b, '\\');
+                check_next(&c, v, (size_t)n);
+        }
+        /* every mix of up to three slashes, backslashes, blanks, controls and letters */
+        static const char alphabet[] = {'/', '\\', '\t', '\n', '\r', ' ',
+                                        'e', ':',  '.',  0x01, 0x7f};
+        enum { A = sizeof alphabet };
+        for (size_t len = 1; len <= 3; len++) {
+                size_t total = len == 1 ? A : len == 2 ? A * A : A * A * A;
+                for (size_t k = 0; k < total; k++) {
+                        char v[8];
+                        size_t x = k;
+                        for (size_t i = 0; i < len; i++, x /= A)
+                                v[i] = alphabet[x % A];
+                        v[len] = '\0';
+                        char full[32];
+                        int n = snprintf(full, sizeof full, "%sevil.example", v);
+                        check_next(&c, full, (size_t)n);
+                }
+        }
+        /* a local path is kept */
+        char next[256];
+        check_next(&c, "/tasks/3?year=2024", strlen("/tasks/3?year=2024"));
+        struct response r = http(&c, "GET", "/login?next=%2Ftasks%2F3", NULL, NULL, false);
+        hidden_next(&r, next, sizeof next);
+        assert_string_equal(next, "/tasks/3");
+        response_free(&r);
+        /* the two reported requests, signed in for real */
+        client_login_fresh(&c, PREPARER, NEW_PASSWORD);
+        char loc[512];
+        form_login_location(&s, "/\t/evil.example", loc, sizeof loc);
+        assert_true(stays_on_site(loc));
+        form_login_location(&s, "/\n/evil.example", loc, sizeof loc);
+        assert_true(stays_on_site(loc));
+        form_login_location(&s, "/tasks", loc, sizeof loc);
+        assert_string_equal(loc, "/tasks");
+        server_stop(&s);
+}
+
+int main(void)
+{
+        const struct CMUnitTest tests[] = {
+            cmocka_unit_test(test_next_after_sign_in_stays_on_the_site),
+        };
+        return cmocka_run_group_tests(tests, setup, NULL);
+}
