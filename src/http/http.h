@@ -135,9 +135,10 @@ void reply_json(struct req *r, int status);
 /* Start an HTML reply with this status; write the body into r->out. */
 void reply_html(struct req *r, int status);
 
-/* Answer 200 with a file to download: its media type, and its name as
- * Content-Disposition (RFC 6266: a plain ASCII name, or "download.<ext>"
- * with the exact name percent-encoded beside it). The bytes are copied. */
+/* Answer 200 with a file to download: its media type, and its name
+ * cleaned by fname_clean() (src/base/fname.h) as Content-Disposition (RFC
+ * 6266: a plain ASCII name, or "download.<ext>" with the exact name
+ * percent-encoded beside it). The bytes are copied. */
 void reply_download(struct req *r, const char *media_type, const char *filename, const void *data,
                     size_t len);
 

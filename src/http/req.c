@@ -3,6 +3,7 @@
 #include "html.h"
 #include "server.h"
 
+#include "../base/fname.h"
 #include "../base/jsonw.h"
 
 #include <microhttpd.h>
@@ -120,6 +121,7 @@ static bool attr_char(unsigned char c)
 void reply_download(struct req *r, const char *media_type, const char *filename, const void *data,
                     size_t len)
 {
+        filename = fname_clean(r->arena, filename);
         bool ascii = true;
         for (const char *p = filename; *p && ascii; p++)
                 ascii =

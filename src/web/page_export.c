@@ -10,6 +10,7 @@
 #include "query.h"
 #include "task_page.h"
 
+#include "../base/fname.h"
 #include "../base/zipw.h"
 #include "../report/export.h"
 #include "../sheet/sheet.h"
@@ -228,8 +229,8 @@ void page_tasks_reports(struct req *r)
                 struct buf file = BUF_INIT;
                 if (e && report_write(d, e, fmt->format, &file, &errs))
                         zipw_add(z,
-                                 req_printf(r, "%s-%s", tasks[i].unit_code,
-                                            export_name(r, &tasks[i], fmt)),
+                                 fname_clean(r->arena, req_printf(r, "%s-%s", tasks[i].unit_code,
+                                                                  export_name(r, &tasks[i], fmt))),
                                  file.data, file.len, (time_t)r->now, &errs);
                 buf_free(&file);
                 engine_free(e);

@@ -6,7 +6,12 @@
  * health endpoint. */
 #include "../support/http.h"
 
+#include "../../src/base/fname.h"
+#include "../../src/base/utf8.h"
+#include "../../src/store/db.h"
+
 #include <ctype.h>
+#include <zip.h>
 
 static char template_db[256];
 
@@ -183,10 +188,122 @@ static void test_next_after_sign_in_stays_on_the_site(void **state)
         server_stop(&s);
 }
 
+/* ---- 2: names of downloads and of report archive entries --------------------------- */
+
+/* name is one plain file name on any system. */
+static void assert_plain_name(const char *name)
+{
+        size_t n = strlen(name);
+        if (!n || n > FNAME_MAX_BYTES || !utf8_valid(name, n) || name[0] == '.' ||
+            name[n - 1] == '.' || name[n - 1] == ' ' || strpbrk(name, "/\\\"<>|:*?"))
+                fail_msg("not a plain name: \"%s\"", name);
+        for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+                if (*p < 0x20 || *p == 0x7f)
+                        fail_msg("a control character in \"%s\"", name);
+}
+
+/* The name of filename*=UTF-8''… of a Content-Disposition, decoded. */
+static void disposition_name(const char *cd, char *out, size_t cap)
+{
+        const char *p = strstr(cd, "filename*=UTF-8''");
+        assert_non_null(p);
+        p += strlen("filename*=UTF-8''");
+        size_t k = 0;
+        while (*p && *p != ';' && k + 1 < cap) {
+                unsigned v;
+                if (*p == '%' && sscanf(p + 1, "%2x", &v) == 1) {
+                        out[k++] = (char)v;
+                        p += 3;
+                } else {
+                        out[k++] = *p++;
+                }
+        }
+        out[k] = '\0';
+}
+
+static void test_download_names_are_clean(void **state)
+{
+        (void)state;
+        /* the cleaning function itself */
+        struct arena *a = arena_new();
+        assert_string_equal(fname_clean(a, "自评报告.pdf"), "自评报告.pdf");
+        assert_string_equal(fname_clean(a, "/../../x"), "_.._.._x");
+        assert_string_equal(fname_clean(a, "a\"<>|:*?b.docx"), "a_______b.docx");
+        assert_string_equal(fname_clean(a, "..\\..\\x.pdf"), "___.._x.pdf");
+        assert_string_equal(fname_clean(a, ".."), "download");
+        assert_string_equal(fname_clean(a, ".hidden"), "_hidden");
+        assert_string_equal(fname_clean(a, "report. . "), "report");
+        assert_string_equal(fname_clean(a, "con.txt"), "_con.txt");
+        assert_string_equal(fname_clean(a, "LPT9"), "_LPT9");
+        assert_string_equal(fname_clean(a, "line\r\nbreak\x7f\xc2\x85.pdf"), "line__break__.pdf");
+        assert_string_equal(fname_clean(a, "report\xe2\x80\xae"
+                                           "fdp.exe"),
+                            "report_fdp.exe");
+        assert_string_equal(fname_clean(a, "bad\xff\xfeutf8"), "bad__utf8");
+        assert_string_equal(fname_clean(a, ""), "download");
+        assert_string_equal(fname_clean(a, NULL), "download");
+        struct buf long_name = BUF_INIT;
+        buf_repeat(&long_name, "汉", 300);
+        buf_puts(&long_name, ".docx");
+        const char *cut = fname_clean(a, buf_str(&long_name));
+        assert_true(strlen(cut) <= FNAME_MAX_BYTES && strlen(cut) > FNAME_MAX_BYTES - 8);
+        assert_plain_name(cut);
+        assert_string_equal(cut + strlen(cut) - 5, ".docx");
+        buf_free(&long_name);
+        arena_free(a);
+
+        /* a unit named to escape the folder of an unzip, and to break Windows */
+        char db[512];
+        fresh_db(db, "names");
+        struct server s;
+        server_start(&s, db);
+        struct client c;
+        client_init(&c, &s);
+        client_login_fresh(&c, ADMIN, NEW_PASSWORD);
+        struct response r =
+            http(&c, "POST", "/api/units/104002", "application/json",
+                 "{\"name\":\"/../../x\\\"<>|:*?\\u0001\\t名\",\"version\":\"1\"}", true);
+        assert_int_equal(r.status, 200);
+        response_free(&r);
+        r = http(&c, "GET", "/api/tasks/reports.docx?unit=104002", NULL, NULL, false);
+        assert_int_equal(r.status, 200);
+        char name[512];
+        disposition_name(response_header(&r, "Content-Disposition"), name, sizeof name);
+        assert_plain_name(name);
+        zip_error_t ze;
+        zip_error_init(&ze);
+        zip_source_t *src = zip_source_buffer_create(r.body.data, r.body.len, 0, &ze);
+        zip_t *z = zip_open_from_source(src, ZIP_RDONLY, &ze);
+        assert_non_null(z);
+        zip_int64_t entries = zip_get_num_entries(z, 0);
+        assert_true(entries >= 1);
+        for (zip_int64_t i = 0; i < entries; i++) {
+                const char *entry = zip_get_name(z, (zip_uint64_t)i, ZIP_FL_ENC_GUESS);
+                assert_non_null(entry);
+                assert_non_null(strstr(entry, "104002-"));
+                assert_plain_name(entry);
+        }
+        zip_discard(z);
+        zip_error_fini(&ze);
+        response_free(&r);
+        /* one report: its Content-Disposition */
+        struct db *d = test_db_open(db);
+        int64_t task = task_id_of(d, "104002", 2024);
+        db_close(d);
+        r = http_getf(&c, "/api/tasks/%lld/export.pdf", (long long)task);
+        assert_int_equal(r.status, 200);
+        disposition_name(response_header(&r, "Content-Disposition"), name, sizeof name);
+        assert_plain_name(name);
+        assert_non_null(strstr(name, "名"));
+        response_free(&r);
+        server_stop(&s);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(test_next_after_sign_in_stays_on_the_site),
+            cmocka_unit_test(test_download_names_are_clean),
         };
         return cmocka_run_group_tests(tests, setup, NULL);
 }
