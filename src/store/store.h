@@ -123,13 +123,32 @@ enum store_rc store_sessions_purge(struct db *db, int64_t now, int64_t idle);
 
 /* ---- login throttling ---------------------------------------------------------- */
 
-/* Seconds key (e.g. "phone:138…" or "ip:10.0.0.1") stays locked, or 0. */
+/* Seconds key (e.g. "phone:138…" or "ip:10.0.0.1") stays locked, or 0.
+ * (Signing in uses store_throttle_take() below: checking first and
+ * counting after the check lets simultaneous attempts all pass.) */
 int64_t store_throttle_locked(struct db *db, const char *key, int64_t now);
 /* Count a failure for key within a window of window seconds; lock key for
  * lock seconds once it reaches limit failures. */
 enum store_rc store_throttle_fail(struct db *db, const char *key, int64_t now, int64_t window,
                                   int limit, int64_t lock);
 enum store_rc store_throttle_clear(struct db *db, const char *key);
+/* Count an attempt for key and check it in one step, before the attempt
+ * is judged, so that simultaneous attempts are counted one by one: 0 when
+ * it may go ahead (it counts as a failure from now on, until
+ * store_throttle_refund() takes it back); otherwise the seconds key stays
+ * locked, and the attempt is not counted. An attempt beyond limit counted
+ * within window seconds locks key for lock seconds. One transaction (or
+ * part of the caller's); a database failure answers as locked for lock
+ * seconds, never as free. */
+int64_t store_throttle_take(struct db *db, const char *key, int64_t now, int64_t window, int limit,
+                            int64_t lock);
+/* An attempt counted by store_throttle_take() failed: lock key for lock
+ * seconds once limit attempts are counted. */
+enum store_rc store_throttle_failed(struct db *db, const char *key, int64_t now, int limit,
+                                    int64_t lock);
+/* Take back an attempt counted by store_throttle_take() (it succeeded, or
+ * another key refused it). */
+enum store_rc store_throttle_refund(struct db *db, const char *key);
 
 /* ---- audit log -------------------------------------------------------------------- */
 

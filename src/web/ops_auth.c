@@ -81,9 +81,12 @@ bool op_login(struct req *r, const char *phone, const char *password, struct op 
         char account[64], address[64];
         snprintf(account, sizeof account, "phone:%.40s", phone);
         snprintf(address, sizeof address, "ip:%.40s", r->ip);
-        int64_t locked = store_throttle_locked(r->db, address, r->now);
-        if (!locked)
-                locked = store_throttle_locked(r->db, account, r->now);
+        /* counted before the password is checked, one attempt at a time */
+        int64_t locked = store_throttle_take(r->db, address, r->now, THROTTLE_WINDOW, ADDRESS_LIMIT,
+                                             THROTTLE_LOCK);
+        if (!locked && (locked = store_throttle_take(r->db, account, r->now, THROTTLE_WINDOW,
+                                                     ACCOUNT_LIMIT, THROTTLE_LOCK)))
+                store_throttle_refund(r->db, address);
         if (locked) {
                 req_audit(r, "login.throttled", phone, NULL);
                 return op_fail(out, 429, "phone", throttle_message(r, locked));
@@ -96,16 +99,15 @@ bool op_login(struct req *r, const char *phone, const char *password, struct op 
         bool ok = password_verify(found ? u.password_hash : dummy, password) && found;
         if (!ok) {
                 db_begin(r->db, DB_HERE);
-                store_throttle_fail(r->db, account, r->now, THROTTLE_WINDOW, ACCOUNT_LIMIT,
-                                    THROTTLE_LOCK);
-                store_throttle_fail(r->db, address, r->now, THROTTLE_WINDOW, ADDRESS_LIMIT,
-                                    THROTTLE_LOCK);
+                store_throttle_failed(r->db, account, r->now, ACCOUNT_LIMIT, THROTTLE_LOCK);
+                store_throttle_failed(r->db, address, r->now, ADDRESS_LIMIT, THROTTLE_LOCK);
                 req_audit(r, "login.failed", phone, found ? "密码错误" : "账号不存在或已停用");
                 db_commit(r->db);
                 return op_fail(out, 401, "password", "手机号或密码不正确");
         }
         db_begin(r->db, DB_HERE);
         store_throttle_clear(r->db, account);
+        store_throttle_refund(r->db, address);
         start_session(r, &u);
         req_audit(r, "login", phone, u.must_change ? "一次性密码登录" : NULL);
         if (db_commit(r->db) != DB_OK)

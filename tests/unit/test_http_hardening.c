@@ -11,6 +11,7 @@
 #include "../../src/store/db.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <zip.h>
 
 static char template_db[256];
@@ -299,11 +300,88 @@ static void test_download_names_are_clean(void **state)
         server_stop(&s);
 }
 
+/* ---- 3: the login throttle under simultaneous guesses ------------------------------- */
+
+enum { GUESSES = 40 };
+
+struct guess {
+        struct client c;
+        pthread_barrier_t *start;
+        int status;
+};
+
+static void *guess(void *arg)
+{
+        struct guess *g = arg;
+        pthread_barrier_wait(g->start);
+        struct response r =
+            http(&g->c, "POST", "/api/login", "application/json",
+                 "{\"phone\":\"" REVIEWER "\",\"password\":\"wrong-guess-1A\"}", true);
+        g->status = r.status;
+        response_free(&r);
+        return NULL;
+}
+
+static void test_simultaneous_guesses_meet_the_limit(void **state)
+{
+        (void)state;
+        char db[512];
+        fresh_db(db, "race");
+        struct server s;
+        server_start(&s, db);
+        static struct guess g[GUESSES];
+        pthread_t t[GUESSES];
+        pthread_barrier_t start;
+        pthread_barrier_init(&start, NULL, GUESSES);
+        for (int i = 0; i < GUESSES; i++) {
+                client_init(&g[i].c, &s);
+                struct response r = http(&g[i].c, "GET", "/api/session", NULL, NULL, false);
+                const char *p = strstr(r.body.data, "\"csrf\":\"");
+                assert_non_null(p);
+                snprintf(g[i].c.csrf, sizeof g[i].c.csrf, "%.43s", p + 8);
+                response_free(&r);
+                g[i].start = &start;
+        }
+        for (int i = 0; i < GUESSES; i++)
+                pthread_create(&t[i], NULL, guess, &g[i]);
+        int checked = 0, refused = 0;
+        for (int i = 0; i < GUESSES; i++) {
+                pthread_join(t[i], NULL);
+                checked += g[i].status == 401;
+                refused += g[i].status == 429;
+        }
+        pthread_barrier_destroy(&start);
+        fprintf(stderr, "%d guesses checked, %d refused by the throttle\n", checked, refused);
+        assert_int_equal(checked + refused, GUESSES);
+        assert_true(checked <= 5); /* the limit: 5 failures per account */
+        assert_true(checked >= 1);
+        /* the account is locked now: the right password is refused too */
+        struct client c;
+        client_init(&c, &s);
+        assert_int_equal(client_login(&c, REVIEWER, demo_password(REVIEWER)), 429);
+        /* and the audit log counts exactly the guesses that were checked */
+        struct db *d = test_db_open(db);
+        struct db_stmt *st = db_prepare(
+            d, "SELECT count(*) FROM audit WHERE action = 'login.failed' AND target = ?1");
+        db_bind_text(st, 1, REVIEWER);
+        assert_int_equal(db_step(st), DB_ROW);
+        assert_int_equal(db_col_int(st, 0), checked);
+        db_reset(st);
+        db_close(d);
+        /* signing in successfully does not use up the address's allowance */
+        for (int i = 0; i < 25; i++) {
+                client_init(&c, &s);
+                assert_int_equal(client_login(&c, PREPARER, demo_password(PREPARER)), 200);
+        }
+        server_stop(&s);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(test_next_after_sign_in_stays_on_the_site),
             cmocka_unit_test(test_download_names_are_clean),
+            cmocka_unit_test(test_simultaneous_guesses_meet_the_limit),
         };
         return cmocka_run_group_tests(tests, setup, NULL);
 }
