@@ -102,7 +102,10 @@ struct route {
 
 /* A query parameter, form field or JSON member, or NULL. */
 const char *req_param(const struct req *r, const char *name);
-/* The same, trimmed of surrounding white space; "" becomes NULL. */
+/* A form field or JSON member of the body only, never the query string
+ * (for secrets such as the CSRF token: URLs end up in logs and history). */
+const char *req_body_param(const struct req *r, const char *name);
+/* The same as req_param, trimmed of surrounding white space; "" becomes NULL. */
 const char *req_field(const struct req *r, const char *name);
 /* A request header or cookie, or NULL. */
 const char *req_header(const struct req *r, const char *name);

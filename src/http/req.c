@@ -25,6 +25,11 @@ const char *req_param(const struct req *r, const char *name)
         return v ? v : find(r->query, r->n_query, name);
 }
 
+const char *req_body_param(const struct req *r, const char *name)
+{
+        return find(r->form, r->n_form, name);
+}
+
 const char *req_field(const struct req *r, const char *name)
 {
         const char *v = req_param(r, name);

@@ -248,10 +248,11 @@ static bool changes_state(const struct req *r)
 }
 
 /* The CSRF token: the session's, or for anonymous forms the value of the
- * jx_csrf cookie set with the form (double submit). */
+ * jx_csrf cookie set with the form (double submit). It comes in the body
+ * or the header, never in the URL. */
 static bool csrf_ok(const struct req *r)
 {
-        const char *sent = req_param(r, "csrf");
+        const char *sent = req_body_param(r, "csrf");
         if (!sent)
                 sent = req_header(r, "X-CSRF-Token");
         const char *expected = r->authed ? r->session.csrf : req_cookie(r, "jx_csrf");

@@ -376,12 +376,59 @@ static void test_simultaneous_guesses_meet_the_limit(void **state)
         server_stop(&s);
 }
 
+/* ---- 4: where the CSRF token may come from ------------------------------------------- */
+
+static void test_csrf_token_is_not_taken_from_the_query_string(void **state)
+{
+        (void)state;
+        char db[512];
+        fresh_db(db, "csrfquery");
+        struct server s;
+        server_start(&s, db);
+        struct client c;
+        client_init(&c, &s);
+        client_login_fresh(&c, ADMIN, NEW_PASSWORD);
+        struct db *d = test_db_open(db);
+        struct db_stmt *st = db_prepare(d, "SELECT id FROM users WHERE phone = ?1");
+        db_bind_text(st, 1, PREPARER);
+        assert_int_equal(db_step(st), DB_ROW);
+        long long id = (long long)db_col_int(st, 0);
+        db_reset(st);
+        db_close(d);
+        char path[256];
+        /* the token in the URL only: refused, nothing reset */
+        snprintf(path, sizeof path, "/api/users/%lld/reset?csrf=%s", id, c.csrf);
+        struct response r = http(&c, "POST", path, "application/json", "{}", false);
+        assert_int_equal(r.status, 403);
+        assert_non_null(strstr(r.body.data, "CSRF"));
+        response_free(&r);
+        assert_int_equal(
+            client_login(&(struct client){.srv = &s}, PREPARER, demo_password(PREPARER)),
+            200); /* the one-time password still works */
+        snprintf(path, sizeof path, "/logout?csrf=%s", c.csrf);
+        r = http(&c, "POST", path, "application/x-www-form-urlencoded", "x=1", false);
+        assert_int_equal(r.status, 403);
+        response_free(&r);
+        /* the header, and the form body, still do */
+        snprintf(path, sizeof path, "/api/users/%lld/reset", id);
+        r = http(&c, "POST", path, "application/json", "{}", true);
+        assert_int_equal(r.status, 200);
+        response_free(&r);
+        char form[128];
+        snprintf(form, sizeof form, "csrf=%s", c.csrf);
+        r = http(&c, "POST", "/logout", "application/x-www-form-urlencoded", form, false);
+        assert_int_equal(r.status, 303);
+        response_free(&r);
+        server_stop(&s);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(test_next_after_sign_in_stays_on_the_site),
             cmocka_unit_test(test_download_names_are_clean),
             cmocka_unit_test(test_simultaneous_guesses_meet_the_limit),
+            cmocka_unit_test(test_csrf_token_is_not_taken_from_the_query_string),
         };
         return cmocka_run_group_tests(tests, setup, NULL);
 }
