@@ -222,6 +222,12 @@ void api_task_preview(struct req *r)
         struct task_change tc;
         if (!task_change_open(r, &tc))
                 return;
+        struct op out = {0};
+        if (!op_task_may_edit(r, &tc.tv.task, &out)) { /* only the holder, as for saving */
+                api_fail(r, &out);
+                task_change_free(&tc);
+                return;
+        }
         task_change_apply(r, &tc, true);
         struct jsonw w;
         api_begin(r, 200, &w);

@@ -105,6 +105,9 @@ void task_change_apply(struct req *r, struct task_change *tc, bool rows);
  * tc->input (path: the sheet and cell, e.g. 自评表!F12). Then as
  * task_change_apply. False when the file is not a workbook at all. */
 bool task_change_import(struct task_change *tc, const void *data, size_t len);
+/* True when the signed-in user may edit t now (they hold it, in draft or
+ * unit_review: wf_may_edit); else false with out set to 403 and why. */
+bool op_task_may_edit(struct req *r, const struct task *t, struct op *out);
 /* Store the changed document if the user may edit the task (403), no
  * typed value was refused (400) and version is still the task's (409,
  * with tc->other set); records what changed in the timeline. out->id is

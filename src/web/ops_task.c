@@ -289,18 +289,24 @@ static const char *user_label(struct req *r)
         return req_printf(r, "%s（%s）", u->name, role_label(u->role));
 }
 
+bool op_task_may_edit(struct req *r, const struct task *t, struct op *out)
+{
+        const struct user *u = &r->session.user;
+        const char *why = NULL;
+        if (wf_may_edit(u, t))
+                return true;
+        wf_may(u, t, WF_SUBMIT, &why);
+        return op_fail(out, 403, NULL,
+                       req_printf(r, "您现在不能修改该自评任务：%s",
+                                  why ? why : "只有经办岗填报中或本单位审核中的任务可以修改"));
+}
+
 bool op_task_save(struct req *r, struct task_change *tc, const char *version, struct op *out)
 {
         const struct user *u = &r->session.user;
         struct task *t = &tc->tv.task;
-        const char *why = NULL;
-        if (!wf_may_edit(u, t)) {
-                wf_may(u, t, WF_SUBMIT, &why);
-                return op_fail(
-                    out, 403, NULL,
-                    req_printf(r, "您现在不能修改该自评任务：%s",
-                               why ? why : "只有经办岗填报中或本单位审核中的任务可以修改"));
-        }
+        if (!op_task_may_edit(r, t, out))
+                return false;
         int64_t v;
         if (!op_version(version, &v, out))
                 return false;

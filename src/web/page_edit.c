@@ -204,6 +204,12 @@ static void handle(struct req *r, struct page *pg)
                 task_change_free(&tc);
                 return;
         }
+        struct op out = {0};
+        if (preview && !op_task_may_edit(r, &tc.tv.task, &out)) { /* only the holder */
+                reply_error(r, out.status, out.error);
+                task_change_free(&tc);
+                return;
+        }
         task_change_apply(r, &tc, post && !preview);
         if (!post || preview) {
                 edit_page(r, &tc, pg, 200, !post && req_param(r, "saved") ? "已保存。" : NULL, NULL,
@@ -211,7 +217,6 @@ static void handle(struct req *r, struct page *pg)
                 task_change_free(&tc);
                 return;
         }
-        struct op out = {0};
         if (!op_task_save(r, &tc, req_field(r, "version"), &out)) {
                 edit_page(r, &tc, pg, out.status, NULL, out.error, true);
                 task_change_free(&tc);
