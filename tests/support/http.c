@@ -149,9 +149,14 @@ void client_init(struct client *c, const struct server *s)
         c->srv = s;
 }
 
-static int connect_to(const struct server *s)
+static int connect_from(const struct server *s, const char *source)
 {
         int fd = socket(AF_INET, SOCK_STREAM, 0);
+        if (source && *source) {
+                struct sockaddr_in from = {.sin_family = AF_INET};
+                inet_pton(AF_INET, source, &from.sin_addr);
+                assert_int_equal(bind(fd, (struct sockaddr *)&from, sizeof from), 0);
+        }
         struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)s->port)};
         inet_pton(AF_INET, "127.0.0.1", &sa.sin_addr);
         assert_int_equal(connect(fd, (struct sockaddr *)&sa, sizeof sa), 0);
@@ -189,9 +194,18 @@ static void parse_response(const struct buf *raw, struct response *r)
                 buf_puts(&r->body, "");
 }
 
+static struct response raw_from(const struct server *s, const char *source, const char *raw,
+                                size_t len);
+
 struct response http_raw(const struct server *s, const char *raw, size_t len)
 {
-        int fd = connect_to(s);
+        return raw_from(s, NULL, raw, len);
+}
+
+static struct response raw_from(const struct server *s, const char *source, const char *raw,
+                                size_t len)
+{
+        int fd = connect_from(s, source);
         size_t sent = 0;
         while (sent < len) {
                 ssize_t k = send(fd, raw + sent, len - sent, MSG_NOSIGNAL);
@@ -279,7 +293,7 @@ struct response http_body(struct client *c, const char *method, const char *path
         buf_puts(&req, "\r\n");
         if (body)
                 buf_append(&req, body, len);
-        struct response r = http_raw(c->srv, req.data, req.len);
+        struct response r = raw_from(c->srv, c->source, req.data, req.len);
         buf_free(&req);
         remember_cookies(c, &r);
         return r;

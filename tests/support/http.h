@@ -47,7 +47,8 @@ struct client {
         const struct server *srv;
         struct cookie jar[8];
         size_t n_cookies;
-        char csrf[64]; /* the session's CSRF token once signed in */
+        char csrf[64];   /* the session's CSRF token once signed in */
+        char source[16]; /* the loopback address to connect from ("127.0.0.9"); "": any */
 };
 
 struct response {

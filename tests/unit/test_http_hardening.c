@@ -10,8 +10,13 @@
 #include "../../src/base/utf8.h"
 #include "../../src/store/db.h"
 
+#include <arpa/inet.h>
 #include <ctype.h>
+#include <poll.h>
 #include <pthread.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
 #include <zip.h>
 
 static char template_db[256];
@@ -335,6 +340,8 @@ static void test_simultaneous_guesses_meet_the_limit(void **state)
         pthread_barrier_init(&start, NULL, GUESSES);
         for (int i = 0; i < GUESSES; i++) {
                 client_init(&g[i].c, &s);
+                /* from addresses of their own: the per-address limits stay out of the way */
+                snprintf(g[i].c.source, sizeof g[i].c.source, "127.0.1.%d", i + 1);
                 struct response r = http(&g[i].c, "GET", "/api/session", NULL, NULL, false);
                 const char *p = strstr(r.body.data, "\"csrf\":\"");
                 assert_non_null(p);
@@ -422,6 +429,86 @@ static void test_csrf_token_is_not_taken_from_the_query_string(void **state)
         server_stop(&s);
 }
 
+/* ---- 7: slow request heads and connections per address ------------------------------ */
+
+static int connect_port(int port)
+{
+        int fd = socket(AF_INET, SOCK_STREAM, 0);
+        struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
+        inet_pton(AF_INET, "127.0.0.1", &sa.sin_addr);
+        assert_int_equal(connect(fd, (struct sockaddr *)&sa, sizeof sa), 0);
+        return fd;
+}
+
+static double seconds_since(const struct timespec *t0)
+{
+        struct timespec t;
+        clock_gettime(CLOCK_MONOTONIC, &t);
+        return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* True when the server closed fd (end of file or reset) within ms. */
+static bool closed_within(int fd, int ms)
+{
+        struct pollfd p = {.fd = fd, .events = POLLIN};
+        if (poll(&p, 1, ms) <= 0)
+                return false;
+        char c[256];
+        ssize_t n = recv(fd, c, sizeof c, MSG_DONTWAIT);
+        return n <= 0;
+}
+
+static void test_slow_heads_and_many_connections_are_cut_off(void **state)
+{
+        (void)state;
+        char db[512];
+        fresh_db(db, "slow");
+        struct server s;
+        server_start(&s, db);
+        /* a header line every second: never idle, never done */
+        struct timespec t0;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        int slow = connect_port(s.port);
+        const char *line = "GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+        assert_true(send(slow, line, strlen(line), MSG_NOSIGNAL) > 0);
+        bool cut = false;
+        for (int i = 0; i < 25 && !cut; i++) {
+                cut = closed_within(slow, 1000);
+                char header[32];
+                int n = snprintf(header, sizeof header, "X-Slow-%d: y\r\n", i);
+                if (!cut && send(slow, header, (size_t)n, MSG_NOSIGNAL) < 0)
+                        cut = true;
+        }
+        double held = seconds_since(&t0);
+        fprintf(stderr, "a slow request head was held for %.1f s\n", held);
+        close(slow);
+        assert_true(cut);
+        assert_true(held < 15); /* the deadline for a whole request head is 10 s */
+        /* the server served others meanwhile and still does */
+        struct client c;
+        client_init(&c, &s);
+        struct response r = http(&c, "GET", "/login", NULL, NULL, false);
+        assert_int_equal(r.status, 200);
+        response_free(&r);
+        /* one address holds at most 16 connections; the 17th is closed at once */
+        int fds[16];
+        for (int i = 0; i < 16; i++)
+                fds[i] = connect_port(s.port);
+        usleep(200 * 1000);
+        int extra = connect_port(s.port);
+        const char *get = "GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+        send(extra, get, strlen(get), MSG_NOSIGNAL);
+        assert_true(closed_within(extra, 2000));
+        close(extra);
+        for (int i = 0; i < 16; i++)
+                close(fds[i]);
+        usleep(200 * 1000);
+        r = http(&c, "GET", "/login", NULL, NULL, false);
+        assert_int_equal(r.status, 200);
+        response_free(&r);
+        server_stop(&s);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -429,6 +516,7 @@ int main(void)
             cmocka_unit_test(test_download_names_are_clean),
             cmocka_unit_test(test_simultaneous_guesses_meet_the_limit),
             cmocka_unit_test(test_csrf_token_is_not_taken_from_the_query_string),
+            cmocka_unit_test(test_slow_heads_and_many_connections_are_cut_off),
         };
         return cmocka_run_group_tests(tests, setup, NULL);
 }
