@@ -127,6 +127,11 @@ const char *req_printf(struct req *r, const char *fmt, ...) __attribute__((forma
 
 /* ---- answering ------------------------------------------------------------- */
 
+/* The answer to a request whose write the full disk refused (507). */
+#define HTTP_DISK_FULL                                                                                                    \
+        "服务器磁盘已满，本次未保存任何内容。请联系系统管理员清理服务器磁盘空间后，" \
+        "返回上一页重新提交"
+
 void reply_header(struct req *r, const char *name, const char *value);
 /* 303 See Other to url (a local path). */
 void reply_redirect(struct req *r, const char *url);

@@ -334,7 +334,13 @@ void route_dispatch(struct req *r, const struct route *routes, size_t n)
          * one snapshot for all its queries, the database's locks taken once. */
         bool snapshot = !changes_state(r) && db_read_begin(r->db) == DB_OK;
         bool touch = load_session(r);
+        db_take_full(r->db); /* from here on, this request's own writes */
         guard_and_handle(r, hit);
+        /* A write refused for want of disk space: whatever the handler made
+         * of its failure (busy, 503, a lockout), say what happened. Every
+         * write is one transaction, so nothing of the request was kept. */
+        if (db_take_full(r->db) && r->status >= 400)
+                reply_error(r, 507, HTTP_DISK_FULL);
         if (snapshot)
                 db_read_end(r->db);
         if (touch) /* a write, so outside the snapshot */

@@ -18,6 +18,7 @@
  * watch lock, so the watchdog never touches another connection's file
  * descriptor. */
 #include "server.h"
+#include "health.h"
 #include "route.h"
 
 #include "../base/xalloc.h"
@@ -294,11 +295,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         }
         r->db = worker_db(s);
         if (!r->db) {
-                reply_error(r, 503, "数据库暂时无法打开，请稍后重试或联系系统管理员");
+                if (strcmp(r->path, "/healthz") == 0)
+                        health_reply(r, s->cfg.db_path);
+                else
+                        reply_error(r, 503, "数据库暂时无法打开，请稍后重试或联系系统管理员");
                 return send_reply(c, x);
         }
         r->body = x->body.data ? x->body.data : "";
         r->body_len = x->body.len;
+        if (strcmp(r->path, "/healthz") == 0) { /* the server's own, before any session */
+                health_reply(r, s->cfg.db_path);
+                return send_reply(c, x);
+        }
         purge_sessions(s, r);
         route_dispatch(r, s->cfg.routes, s->cfg.n_routes);
         return send_reply(c, x);

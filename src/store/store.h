@@ -302,4 +302,12 @@ enum store_rc store_file_delete(struct db *db, int64_t task_id, int64_t id);
 enum store_rc store_files_rename_project(struct db *db, int64_t task_id, const char *from,
                                          const char *to);
 
+/* ---- health --------------------------------------------------------------------------- */
+
+/* Whether the database answers a read and takes a small write (the time
+ * of the probe, in meta('health_probe'), committed): STORE_OK, or
+ * STORE_ERROR with db_take_full() telling a full disk. *readable is set
+ * when the read succeeded. */
+enum store_rc store_health_probe(struct db *db, int64_t now, bool *readable);
+
 #endif
