@@ -6,7 +6,7 @@
 #                   ending with one line "N passed, N failed"
 #   make run        a fresh demo database and the server on it (LISTEN=addr:port)
 #   make bench      benchmarks (figures in docs/benchmarks.md); make bench-http
-#                   only the HTTP one
+#                   only the HTTP one, make bench-storage database growth
 
 VERSION := 0.1.0
 PKGS    := jansson sqlite3 libsodium libmicrohttpd libzip expat cairo-pdf pangocairo xlsxwriter freetype2 zlib
@@ -89,7 +89,8 @@ clean:
 -include bench/bench.mk
 -include bench/http.mk
 -include bench/report.mk
-bench: bench-report
+-include bench/storage.mk
+bench: bench-report bench-storage
 
 # A fresh demo database (build/demo.db) and the server on it; the logins
 # are printed once. "make run LISTEN=0.0.0.0:8080" serves the network.

@@ -251,6 +251,13 @@ enum store_rc store_task_insert(struct db *db, const struct task *t, int64_t now
  * that version (store_task_version). */
 enum store_rc store_task_update(struct db *db, int64_t id, int64_t version, const struct task *t,
                                 int64_t user_id, int64_t now);
+/* The history of one task is bounded: older versions beyond either limit
+ * are dropped (their changes stay in the timeline, task_events). */
+enum {
+        STORE_HISTORY_VERSIONS = 1000, /* versions kept besides the current one */
+        STORE_HISTORY_BYTES = 4 << 20, /* bytes of kept differences and snapshots */
+        STORE_HISTORY_SNAPSHOT = 100, /* every 100th version is kept whole */
+};
 /* The document of a task as saved in version (NULL when not kept). */
 enum store_rc store_task_version(struct db *db, struct arena *a, int64_t id, int64_t version,
                                  const char **document);
