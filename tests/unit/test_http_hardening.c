@@ -509,6 +509,53 @@ static void test_slow_heads_and_many_connections_are_cut_off(void **state)
         server_stop(&s);
 }
 
+/* ---- 10: numbers with thousands separators, over HTTP ---------------------------------- */
+
+static void test_malformed_thousands_are_refused_over_http(void **state)
+{
+        (void)state;
+        char db[512];
+        fresh_db(db, "numbers");
+        struct server s;
+        server_start(&s, db);
+        struct client c;
+        client_init(&c, &s);
+        client_login_fresh(&c, PREPARER, NEW_PASSWORD);
+        struct db *d = test_db_open(db);
+        long long task = (long long)task_id_of(d, "104002", 2024);
+        db_close(d);
+        char path[64], body[256];
+        snprintf(path, sizeof path, "/api/tasks/%lld/save", task);
+        const char *bad[] = {"1,2,3", "1,,000"};
+        for (size_t i = 0; i < 2; i++) {
+                snprintf(body, sizeof body,
+                         "{\"version\":\"1\",\"$.self_eval.budget.adjusted\":\"%s\"}", bad[i]);
+                struct response r = http(&c, "POST", path, "application/json", body, true);
+                assert_int_equal(r.status, 400);
+                assert_non_null(strstr(r.body.data, "千位分隔符位置不对"));
+                response_free(&r);
+        }
+        /* the form of the edit page, likewise */
+        snprintf(path, sizeof path, "/tasks/%lld/self", task);
+        snprintf(body, sizeof body, "csrf=%s&version=1&%%24.self_eval.budget.adjusted=1%%2C2%%2C3",
+                 c.csrf);
+        struct response r =
+            http(&c, "POST", path, "application/x-www-form-urlencoded", body, false);
+        assert_int_equal(r.status, 400);
+        assert_non_null(strstr(r.body.data, "千位分隔符位置不对"));
+        response_free(&r);
+        snprintf(path, sizeof path, "/api/tasks/%lld/save", task);
+        snprintf(body, sizeof body,
+                 "{\"version\":\"1\",\"$.self_eval.budget.adjusted\":\"1,234,567.89\"}");
+        r = http(&c, "POST", path, "application/json", body, true);
+        assert_int_equal(r.status, 200);
+        response_free(&r);
+        r = http_getf(&c, "/api/tasks/%lld/document", task);
+        assert_non_null(strstr(r.body.data, "\"adjusted\": \"1234567.89\""));
+        response_free(&r);
+        server_stop(&s);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -517,6 +564,7 @@ int main(void)
             cmocka_unit_test(test_simultaneous_guesses_meet_the_limit),
             cmocka_unit_test(test_csrf_token_is_not_taken_from_the_query_string),
             cmocka_unit_test(test_slow_heads_and_many_connections_are_cut_off),
+            cmocka_unit_test(test_malformed_thousands_are_refused_over_http),
         };
         return cmocka_run_group_tests(tests, setup, NULL);
 }
