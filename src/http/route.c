@@ -1,5 +1,6 @@
 /* Routing and the guards every route passes (see route.h). */
 #include "route.h"
+#include "form.h"
 #include "multipart.h"
 #include "server.h"
 
@@ -51,59 +52,9 @@ void route_prepare(struct req *r)
 
 /* ---- bodies ------------------------------------------------------------------- */
 
-static int hex(char c)
-{
-        return c >= '0' && c <= '9'   ? c - '0'
-               : c >= 'a' && c <= 'f' ? c - 'a' + 10
-               : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                      : -1;
-}
-
-/* Decode s[0..n) of a urlencoded body into the arena; NULL if malformed. */
-static char *url_decode(struct arena *a, const char *s, size_t n)
-{
-        char *out = arena_alloc(a, n + 1), *o = out;
-        for (size_t i = 0; i < n; i++) {
-                if (s[i] == '+') {
-                        *o++ = ' ';
-                } else if (s[i] == '%') {
-                        if (i + 2 >= n)
-                                return NULL;
-                        int h = hex(s[i + 1]), l = hex(s[i + 2]);
-                        if (h < 0 || l < 0)
-                                return NULL;
-                        *o++ = (char)(h * 16 + l);
-                        i += 2;
-                } else {
-                        *o++ = s[i];
-                }
-        }
-        *o = '\0';
-        if (strlen(out) != (size_t)(o - out)) /* an encoded NUL */
-                return NULL;
-        return out;
-}
-
 static bool parse_urlencoded(struct req *r)
 {
-        struct vec v = VEC_INIT(struct param);
-        const char *p = r->body, *end = r->body + r->body_len;
-        bool ok = true;
-        while (p < end && ok) {
-                const char *amp = memchr(p, '&', (size_t)(end - p));
-                if (!amp)
-                        amp = end;
-                const char *eq = memchr(p, '=', (size_t)(amp - p));
-                if (amp > p) {
-                        struct param *pr = vec_push(&v);
-                        pr->name = url_decode(r->arena, p, (size_t)((eq ? eq : amp) - p));
-                        pr->value = eq ? url_decode(r->arena, eq + 1, (size_t)(amp - eq - 1)) : "";
-                        ok = pr->name && pr->value;
-                }
-                p = amp + 1;
-        }
-        r->form = vec_finish(&v, r->arena, &r->n_form);
-        return ok;
+        return form_urlencoded_parse(r->arena, r->body, r->body_len, &r->form, &r->n_form);
 }
 
 static bool parse_json(struct req *r, const char **why)
