@@ -134,12 +134,12 @@ static enum store_rc prune_history(struct db *db, int64_t id, int64_t newest)
         int64_t before = bytes;
         while (oldest && oldest <= newest &&
                (newest - oldest + 1 > STORE_HISTORY_VERSIONS || bytes > STORE_HISTORY_BYTES)) {
-                st = db_prepare(db, "SELECT length(CAST(document AS BLOB)) FROM task_versions "
+                st = db_prepare(db, "SELECT document FROM task_versions "
                                     "WHERE task_id = ?1 AND version = ?2");
                 db_bind_int(st, 1, id);
                 db_bind_int(st, 2, oldest);
-                if (db_step(st) == DB_ROW)
-                        bytes -= db_col_int(st, 0);
+                if (db_step(st) == DB_ROW && db_col_text(st, 0))
+                        bytes -= (int64_t)strlen(db_col_text(st, 0));
                 db_reset(st);
                 st =
                     db_prepare(db, "DELETE FROM task_versions WHERE task_id = ?1 AND version = ?2");
