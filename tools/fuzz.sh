@@ -4,7 +4,8 @@
 # every input that once made it fail), then fuzz it for SECONDS seconds on
 # its corpus build/fuzz/corpus/TARGET (kept across runs), seeded from
 # tests/fuzz/seeds/TARGET/ and the examples, schemes and generated files
-# listed below. Prints one line per target (executions, coverage,
+# listed below, with a dictionary of the format's names where there is one
+# (tests/fuzz/dicts/). Prints one line per target (executions, coverage,
 # features, corpus) and, last, "fuzz: N passed, N failed". A failing
 # input is kept in build/fuzz/artifacts/TARGET/; the exit status is 1.
 #
@@ -48,6 +49,10 @@ for t in $targets; do
 	export LSAN_OPTIONS="suppressions=$PWD/build/fuzz/lsan.supp"
 	export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 	flags="-timeout=30 -rss_limit_mb=2560 -artifact_prefix=$artifacts -print_final_stats=1"
+	case $t in
+	doc | report) flags="$flags -dict=tests/fuzz/dicts/doc.dict" ;;
+	scheme | docpath) flags="$flags -dict=tests/fuzz/dicts/$t.dict" ;;
+	esac
 	ok=1
 	regressions=tests/fuzz/regressions/$t
 	if [ -d "$regressions" ] && [ -n "$(ls -A "$regressions" 2>/dev/null)" ]; then
