@@ -37,10 +37,21 @@ static bool font_present(struct pdf *p, const PangoFontDescription *desc)
 
 /* ---- layout ----------------------------------------------------------------------- */
 
+/* Glyphs come from the report's font only, never from a fallback font:
+ * a character WenQuanYi Zen Hei lacks (half-width katakana, rare CJK
+ * extensions) would otherwise be drawn from Noto Sans CJK, a CID-keyed CFF
+ * face, and cairo 1.16 leaks 768 bytes for each such face embedded in a
+ * PDF (docs/reports.md, "Memory checks"): any user could make the server
+ * leak by typing one and exporting again and again. Such a character is
+ * drawn as a box with its code instead. */
 PangoLayout *pdf_layout(struct pdf *p, const PangoFontDescription *font, const char *text,
                         double width, PangoAlignment align, double indent, bool justify)
 {
         PangoLayout *l = pango_layout_new(p->ctx);
+        PangoAttrList *attrs = pango_attr_list_new();
+        pango_attr_list_insert(attrs, pango_attr_fallback_new(FALSE));
+        pango_layout_set_attributes(l, attrs);
+        pango_attr_list_unref(attrs);
         pango_layout_set_font_description(l, font);
         pango_layout_set_width(l, (int)(width * PANGO_SCALE));
         pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
