@@ -490,19 +490,22 @@ static void test_slow_heads_and_many_connections_are_cut_off(void **state)
         struct response r = http(&c, "GET", "/login", NULL, NULL, false);
         assert_int_equal(r.status, 200);
         response_free(&r);
-        /* one address holds at most 16 connections; the 17th is closed at once */
-        int fds[16];
-        for (int i = 0; i < 16; i++)
+        /* one address holds at most 16 connections: of 20 opened at once, the
+         * ones beyond are closed at once (earlier ones may still count a
+         * moment, so at least 4 and none of the first 16 need be the ones) */
+        usleep(500 * 1000);
+        int fds[20], open_ones = 0;
+        for (int i = 0; i < 20; i++)
                 fds[i] = connect_port(s.port);
-        usleep(200 * 1000);
-        int extra = connect_port(s.port);
-        const char *get = "GET /login HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
-        send(extra, get, strlen(get), MSG_NOSIGNAL);
-        assert_true(closed_within(extra, 2000));
-        close(extra);
-        for (int i = 0; i < 16; i++)
+        usleep(500 * 1000);
+        for (int i = 0; i < 20; i++) {
+                open_ones += !closed_within(fds[i], 0);
                 close(fds[i]);
-        usleep(200 * 1000);
+        }
+        fprintf(stderr, "of 20 connections from one address, %d were kept\n", open_ones);
+        assert_true(open_ones <= 16);
+        assert_true(open_ones >= 12);
+        usleep(500 * 1000);
         r = http(&c, "GET", "/login", NULL, NULL, false);
         assert_int_equal(r.status, 200);
         response_free(&r);
