@@ -3,10 +3,13 @@
 #   make            build/jixiao
 #   make deps       install missing Debian packages (as root, non-interactive)
 #   make test       unit + integration tests, normal and ASan/UBSan builds,
-#                   ending with one line "N passed, N failed"
+#                   every fuzz target briefly, ending with one line
+#                   "N passed, N failed"
+#   make fuzz       each fuzz target for FUZZ_SECONDS (60) after its
+#                   regression inputs (tools/fuzz.sh)
 #   make run        a fresh demo database and the server on it (LISTEN=addr:port)
 #   make bench      benchmarks (figures in docs/benchmarks.md); make bench-http
-#                   only the HTTP one
+#                   only the HTTP one, make bench-storage database growth
 
 VERSION := 0.1.0
 PKGS    := jansson sqlite3 libsodium libmicrohttpd libzip expat cairo-pdf pangocairo xlsxwriter freetype2 zlib
@@ -61,6 +64,48 @@ endef
 $(eval $(call flavour,,release))
 $(eval $(call flavour,asan/,asan))
 
+# ---- fuzz targets: tests/fuzz/fuzz_*.c with clang's libFuzzer, the library
+# built again with clang and ASan/UBSan; "make fuzz FUZZ_SECONDS=…" runs
+# each (tools/fuzz.sh), "make test" each for FUZZ_CI_SECONDS
+FUZZ_CC      := clang
+FUZZ_FLAGS   := -O1 -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
+	-fno-sanitize-recover=undefined
+FUZZ_SRC     := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(FUZZ_SRC))
+FUZZ_SECONDS ?= 60
+FUZZ_SEEDS   := build/fuzz/seeds/.made
+
+build/fuzz/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC    fuzz/$<"
+	$(Q)$(FUZZ_CC) $(CFLAGS_COMMON) $(FUZZ_FLAGS) -MMD -MP -c $< -o $@
+
+build/fuzz/libjixiao.a: $(patsubst %.c,build/fuzz/obj/%.o,$(LIB_SRC) $(GEN_SRC))
+	@rm -f $@
+	$(Q)ar rcs $@ $^
+
+build/fuzz/fuzz_%: build/fuzz/obj/tests/fuzz/fuzz_%.o build/fuzz/libjixiao.a
+	@echo "  LINK  $@"
+	$(Q)$(FUZZ_CC) -fsanitize=fuzzer,address,undefined -o $@ $^ $(LDLIBS_COMMON)
+
+# seeds made by jixiao itself: the examples' workbooks (for the XLSX
+# reader) and reports (for the upload check, behind a byte naming the
+# type); the export exits 1 for the seeds with blocking findings, but
+# writes every file
+$(FUZZ_SEEDS): build/jixiao $(wildcard examples/seed-*.json)
+	@rm -rf build/fuzz/seeds && mkdir -p build/fuzz/seeds/docx build/fuzz/seeds/pdf build/fuzz/seeds/xlsx build/fuzz/seeds/filetype
+	$(Q)for f in docx pdf xlsx; do \
+		build/jixiao export --format $$f --out build/fuzz/seeds/$$f examples/seed-*.json \
+			>/dev/null 2>&1; ls build/fuzz/seeds/$$f/*.$$f >/dev/null || exit 1; done
+	$(Q)for x in build/fuzz/seeds/pdf/* build/fuzz/seeds/docx/* build/fuzz/seeds/xlsx/*; do \
+		case $$x in *.pdf) b='\000';; *.docx) b='\001';; *) b='\002';; esac; \
+		{ printf "$$b"; cat "$$x"; } >build/fuzz/seeds/filetype/$$(basename "$$x"); done
+	@touch $@
+
+.PHONY: fuzz
+fuzz: $(FUZZ_TARGETS) $(FUZZ_SEEDS)
+	@sh tools/fuzz.sh $(FUZZ_SECONDS)
+
 -include $(shell find build -name '*.d' 2>/dev/null)
 
 # Files built into the binary.
@@ -75,7 +120,7 @@ $(GEN_SRC): build/tools/embed $(EMBED) Makefile
 deps:
 	@sh tools/deps.sh
 
-test: build/jixiao build/asan/jixiao $(TESTS_release) $(TESTS_asan)
+test: build/jixiao build/asan/jixiao $(TESTS_release) $(TESTS_asan) $(FUZZ_TARGETS) $(FUZZ_SEEDS)
 	@sh tests/run.sh
 
 check-format:
@@ -90,7 +135,8 @@ clean:
 -include bench/http.mk
 -include bench/report.mk
 -include bench/save.mk
-bench: bench-report
+-include bench/storage.mk
+bench: bench-report bench-storage
 
 # A fresh demo database (build/demo.db) and the server on it; the logins
 # are printed once. "make run LISTEN=0.0.0.0:8080" serves the network.

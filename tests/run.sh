@@ -1,7 +1,9 @@
 #!/bin/sh
 # Run every test program, first against the release build, then against
-# the AddressSanitizer + UndefinedBehaviorSanitizer build, and finish with
-# one line "N passed, N failed" counting test cases over all programs.
+# the AddressSanitizer + UndefinedBehaviorSanitizer build, then every fuzz
+# target for FUZZ_CI_SECONDS (10) after its regression inputs, and finish
+# with one line "N passed, N failed" counting test cases over all programs
+# (a fuzz target counts as one).
 set -u
 cd "$(dirname "$0")/.."
 export JIXIAO_ROOT="$PWD"
@@ -49,6 +51,21 @@ for flavour in release asan; do
 			echo "ok   $flavour $(basename "$t") ($p)"
 		fi
 	done
+done
+# every fuzz target: its regression inputs again, then FUZZ_CI_SECONDS of
+# fuzzing (tools/fuzz.sh); one test each
+echo "== fuzz =="
+for f in tests/fuzz/fuzz_*.c; do
+	t=$(basename "$f" .c)
+	t=${t#fuzz_}
+	if sh tools/fuzz.sh "${FUZZ_CI_SECONDS:-10}" "$t" >"$log" 2>&1; then
+		passed=$((passed + 1))
+		grep '^ok' "$log"
+	else
+		failed=$((failed + 1))
+		echo "FAIL fuzz $t"
+		cat "$log"
+	fi
 done
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -11,9 +11,10 @@ PACKAGES="gcc make pkg-config libjansson-dev libsqlite3-dev libsodium-dev libmic
 libzip-dev libexpat1-dev libcairo2-dev libpango1.0-dev libxlsxwriter-dev fonts-noto-cjk
 fonts-wqy-zenhei libfreetype-dev zlib1g-dev"
 # testing: the framework, memcheck, office documents opened by LibreOffice,
-# PDF to text and PNG, the browser end-to-end tests
+# PDF to text and PNG, the browser end-to-end tests, the fuzz targets
+# (clang's libFuzzer)
 PACKAGES="$PACKAGES libcmocka-dev valgrind libreoffice-writer-nogui libreoffice-calc-nogui
-poppler-utils chromium"
+poppler-utils chromium clang libfuzzer-14-dev"
 command -v node >/dev/null 2>&1 || PACKAGES="$PACKAGES nodejs"
 command -v npm >/dev/null 2>&1 || PACKAGES="$PACKAGES npm"
 if [ "${1:-}" = bench ]; then

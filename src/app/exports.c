@@ -2,6 +2,7 @@
 #include "exports.h"
 #include "tasks.h"
 
+#include "../base/fname.h"
 #include "../base/zipw.h"
 #include "../report/export.h"
 #include "../sheet/sheet.h"
@@ -80,8 +81,8 @@ bool export_task_reports(struct app *a, const struct query_input *in, const char
                 struct buf file = BUF_INIT;
                 if (l && report_write(l->doc, l->eval, fmt->format, &file, &errs))
                         zipw_add(z,
-                                 app_printf(a, "%s-%s", t->unit_code,
-                                            export_task_name(a, t, fmt->name)),
+                                 fname_clean(a->arena, app_printf(a, "%s-%s", t->unit_code,
+                                                                  export_task_name(a, t, fmt->name))),
                                  file.data, file.len, (time_t)a->now, &errs);
                 buf_free(&file);
                 loaded_release(l);

@@ -30,12 +30,15 @@ struct filetype {
 const char *filetype_clean_name(struct arena *a, const char *filename, const char **why);
 
 /* The type of data[0..len), a file named name (a cleaned name). Returns
- * NULL with a Chinese message in *why (in a) when the file is empty, its
- * content is none of the accepted types, its extension is not accepted
- * or does not agree with its content, or a .docx/.xlsx holds macros.
- * Legacy Office files (OLE2) are told apart by extension (.doc, .xls).
- * ZIP-based files are opened from memory (central directory only; no
- * entry is inflated). The result is static. */
+ * NULL with a Chinese message in *why (in a) that says what to do when
+ * the file is empty, its content is none of the accepted types, its
+ * extension is not accepted or does not agree with its content, it holds
+ * macros (VBA code or Excel 4.0 macro sheets: see filetype.c for where
+ * they are looked for), or its structure cannot be read well enough to
+ * tell. Legacy Office files (OLE2) are told apart by extension (.doc,
+ * .xls). ZIP-based files are opened from memory; only [Content_Types].xml
+ * and the *.rels parts are inflated, at most 4 MiB each and 32 MiB in
+ * all. The result is static. */
 const struct filetype *filetype_detect(struct arena *a, const char *name, const void *data,
                                        size_t len, const char **why);
 

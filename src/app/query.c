@@ -53,7 +53,7 @@ static bool digits(const char *s, size_t max)
 static bool score_bound(const char *s, int64_t *centi)
 {
         dec_t d;
-        if (dec_parse(s, strlen(s), &d) != DEC_OK || dec_places(d) > 2 || dec_is_neg(d) ||
+        if (dec_parse_input(s, strlen(s), 0, &d) != DEC_OK || dec_places(d) > 2 || dec_is_neg(d) ||
             dec_cmp(d, dec_from_int(100)) > 0)
                 return false;
         *centi = d.raw / (DEC_SCALE / 100);

@@ -41,9 +41,12 @@ bool app_login(struct app *a, const char *phone, const char *password, struct ne
         char account[64], address[64];
         snprintf(account, sizeof account, "phone:%.40s", phone);
         snprintf(address, sizeof address, "ip:%.40s", a->ip);
-        int64_t locked = store_throttle_locked(a->db, address, a->now);
-        if (!locked)
-                locked = store_throttle_locked(a->db, account, a->now);
+        /* counted before the password is checked, one attempt at a time */
+        int64_t locked = store_throttle_take(a->db, address, a->now, THROTTLE_WINDOW, ADDRESS_LIMIT,
+                                             THROTTLE_LOCK);
+        if (!locked && (locked = store_throttle_take(a->db, account, a->now, THROTTLE_WINDOW,
+                                                     ACCOUNT_LIMIT, THROTTLE_LOCK)))
+                store_throttle_refund(a->db, address);
         if (locked) {
                 app_audit(a, "login.throttled", phone, NULL);
                 return app_fail(out, APP_THROTTLED, "phone", throttle_message(a, locked));
@@ -56,16 +59,15 @@ bool app_login(struct app *a, const char *phone, const char *password, struct ne
         bool ok = password_verify(found ? u.password_hash : dummy, password) && found;
         if (!ok) {
                 db_begin(a->db, DB_HERE);
-                store_throttle_fail(a->db, account, a->now, THROTTLE_WINDOW, ACCOUNT_LIMIT,
-                                    THROTTLE_LOCK);
-                store_throttle_fail(a->db, address, a->now, THROTTLE_WINDOW, ADDRESS_LIMIT,
-                                    THROTTLE_LOCK);
+                store_throttle_failed(a->db, account, a->now, ACCOUNT_LIMIT, THROTTLE_LOCK);
+                store_throttle_failed(a->db, address, a->now, ADDRESS_LIMIT, THROTTLE_LOCK);
                 app_audit(a, "login.failed", phone, found ? "密码错误" : "账号不存在或已停用");
                 db_commit(a->db);
                 return app_fail(out, APP_UNAUTHORIZED, "password", "手机号或密码不正确");
         }
         db_begin(a->db, DB_HERE);
         store_throttle_clear(a->db, account);
+        store_throttle_refund(a->db, address);
         start_session(a, &u, s);
         a->actor = &s->user;
         app_audit(a, "login", phone, u.must_change ? "一次性密码登录" : NULL);

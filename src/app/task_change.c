@@ -271,20 +271,26 @@ static const char *actor_label(struct app *a)
         return app_printf(a, "%s（%s）", u->name, role_label(u->role));
 }
 
+bool task_may_edit(struct app *a, const struct task *t, struct outcome *out)
+{
+        const struct user *u = a->actor;
+        const char *why = NULL;
+        if (u && wf_may_edit(u, t))
+                return true;
+        if (u)
+                wf_may(u, t, WF_SUBMIT, &why);
+        return app_fail(out, APP_FORBIDDEN, NULL,
+                        app_printf(a, "您现在不能修改该自评任务：%s",
+                                   why ? why : "只有经办岗填报中或本单位审核中的任务可以修改"));
+}
+
 bool task_change_save(struct app *a, struct task_change *tc, const char *version,
                       struct outcome *out)
 {
         const struct user *u = a->actor;
         struct task *t = &tc->tv.task;
-        const char *why = NULL;
-        if (!u || !wf_may_edit(u, t)) {
-                if (u)
-                        wf_may(u, t, WF_SUBMIT, &why);
-                return app_fail(
-                    out, APP_FORBIDDEN, NULL,
-                    app_printf(a, "您现在不能修改该自评任务：%s",
-                               why ? why : "只有经办岗填报中或本单位审核中的任务可以修改"));
-        }
+        if (!task_may_edit(a, t, out))
+                return false;
         int64_t v;
         if (!app_version(version, &v, out))
                 return false;

@@ -91,6 +91,11 @@ void task_change_apply(struct app *a, struct task_change *tc, const struct chang
  * (APP_INVALID on "file") when data is not a workbook at all. */
 bool task_change_import(struct app *a, struct task_change *tc, const void *data, size_t len,
                         struct outcome *out);
+/* True when the actor may edit t now (they hold it, in draft or
+ * unit_review); else APP_FORBIDDEN saying why. The preview is theirs only
+ * too. */
+bool task_may_edit(struct app *a, const struct task *t, struct outcome *out);
+
 /* Store the changed document if the actor may edit the task
  * (APP_FORBIDDEN), no typed value was refused (APP_INVALID) and version
  * is still the task's. Else APP_CONFLICT, with tc->other set and, for a

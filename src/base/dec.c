@@ -73,6 +73,77 @@ enum dec_parse_status dec_parse(const char *s, size_t n, dec_t *out)
         return DEC_OK;
 }
 
+/* The length of a separator at s[0..n): ',' (1), '，' (3), else 0. */
+static size_t separator(const char *s, size_t n)
+{
+        if (n && *s == ',')
+                return 1;
+        return n >= 3 && memcmp(s, "\xef\xbc\x8c", 3) == 0 ? 3 : 0;
+}
+
+/* The length of a blank (ASCII white space or the ideographic space
+ * U+3000) at the start (or, when at_end, the end) of s[0..n), or 0. */
+static size_t blank(const char *s, size_t n, bool at_end)
+{
+        if (!n)
+                return 0;
+        char c = at_end ? s[n - 1] : s[0];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+                return 1;
+        const char *p = at_end ? s + n - 3 : s;
+        return n >= 3 && memcmp(p, "\xe3\x80\x80", 3) == 0 ? 3 : 0;
+}
+
+enum dec_parse_status dec_parse_input(const char *s, size_t n, unsigned flags, dec_t *out)
+{
+        size_t b;
+        while ((b = blank(s, n, false)))
+                s += b, n -= b;
+        while ((b = blank(s, n, true)))
+                n -= b;
+        if (flags & DEC_INPUT_PERCENT) {
+                if (n && s[n - 1] == '%')
+                        n--;
+                else if (n >= 3 && memcmp(s + n - 3, "\xef\xbc\x85", 3) == 0) /* ％ */
+                        n -= 3;
+        }
+        /* the integer part: digits, or groups of three after 1–3 digits */
+        char plain[64];
+        size_t k = 0, i = 0, group = 0, sep = 0;
+        if (i < n && s[i] == '-')
+                plain[k++] = s[i++];
+        size_t first = k;
+        while (i < n) {
+                if (s[i] >= '0' && s[i] <= '9') {
+                        if (k + 1 >= sizeof plain)
+                                return DEC_ERR_RANGE;
+                        plain[k++] = s[i++];
+                        group++;
+                        continue;
+                }
+                size_t len = separator(s + i, n - i);
+                if (!len)
+                        break;
+                if (sep ? len != sep || group != 3 : group < 1 || group > 3 || plain[first] == '0')
+                        return DEC_ERR_GROUPING;
+                sep = len;
+                group = 0;
+                i += len;
+        }
+        if (sep && group != 3)
+                return DEC_ERR_GROUPING;
+        /* the rest (a fraction) holds no separator */
+        for (size_t j = i; j < n; j++) {
+                if (separator(s + j, n - j))
+                        return DEC_ERR_GROUPING;
+                if (k + 1 >= sizeof plain)
+                        return (s[j] >= '0' && s[j] <= '9') || s[j] == '.' ? DEC_ERR_PRECISION
+                                                                           : DEC_ERR_SYNTAX;
+                plain[k++] = s[j];
+        }
+        return dec_parse(plain, k, out);
+}
+
 dec_t dec_from_int(int64_t n)
 {
         if (n >= RAW_LIMIT / DEC_SCALE || n <= -RAW_LIMIT / DEC_SCALE)

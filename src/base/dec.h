@@ -37,6 +37,7 @@ enum dec_parse_status {
         DEC_ERR_SYNTAX,    /* not [-]digits[.digits] */
         DEC_ERR_PRECISION, /* more than DEC_DIGITS decimals */
         DEC_ERR_RANGE,     /* more than DEC_MAX_INT_DIGITS integer digits */
+        DEC_ERR_GROUPING,  /* thousands separators not in groups of three (dec_parse_input) */
 };
 
 static inline bool dec_is_set(dec_t d)
@@ -47,6 +48,19 @@ static inline bool dec_is_set(dec_t d)
 /* Parse s[0..n) in the strict grammar -?[0-9]+(\.[0-9]+)? with at most 6
  * decimals and 12 integer digits. On success stores the value in *out. */
 enum dec_parse_status dec_parse(const char *s, size_t n, dec_t *out);
+
+/* Flags of dec_parse_input. */
+enum { DEC_INPUT_PERCENT = 1 }; /* a trailing % (or ％) is allowed and ignored */
+
+/* A number as a person types it — into a form, an API call's value or a
+ * workbook cell holding text; the one parser all of them use. Surrounding
+ * blanks (and the ideographic space) are ignored. The integer part may be
+ * grouped by thousands, with ',' or the full-width '，' (one kind in a
+ * number): 1 to 3 digits, not starting with 0, then groups of exactly
+ * three ("1,234,567.89"); anything else with a separator is
+ * DEC_ERR_GROUPING ("1,2,3", "1,,000", "1,000,", "1.234,5"). Without
+ * separators the grammar and limits are dec_parse's. */
+enum dec_parse_status dec_parse_input(const char *s, size_t n, unsigned flags, dec_t *out);
 
 /* The integer n as a decimal (DEC_NONE if out of range). */
 dec_t dec_from_int(int64_t n);

@@ -38,26 +38,12 @@ static bool ends_with(const char *s, const char *suffix)
         return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
-/* A decimal as typed: separators dropped, a trailing % allowed when pct.
- * Returns the parse status; *out set on DEC_OK. */
+/* A decimal as typed (dec_parse_input: thousands grouped by three, or not
+ * at all), a trailing % allowed when pct. Returns the parse status; *out
+ * set on DEC_OK. */
 static enum dec_parse_status typed_dec(const char *s, size_t n, bool pct, dec_t *out)
 {
-        char digits[64];
-        size_t k = 0;
-        if (pct && n && s[n - 1] == '%')
-                n--;
-        for (size_t i = 0; i < n; i++) {
-                if (s[i] == ',')
-                        continue;
-                if (i + 3 <= n && memcmp(s + i, "，", 3) == 0) {
-                        i += 2;
-                        continue;
-                }
-                if (k + 1 >= sizeof digits)
-                        return DEC_ERR_RANGE;
-                digits[k++] = s[i];
-        }
-        return dec_parse(digits, k, out);
+        return dec_parse_input(s, n, pct ? DEC_INPUT_PERCENT : 0, out);
 }
 
 static bool dec_error(struct diags *errs, const char *path, const char *label,
@@ -79,6 +65,12 @@ static bool dec_error(struct diags *errs, const char *path, const char *label,
         case DEC_ERR_RANGE:
                 diags_add(errs, path, label, "“%.*s”超出范围：整数部分最多 %d 位", shown, s,
                           DEC_MAX_INT_DIGITS);
+                break;
+        case DEC_ERR_GROUPING:
+                diags_add(errs, path, label,
+                          "“%.*s”的千位分隔符位置不对：逗号只能三位一组，如 1,234,567.89；"
+                          "也可以不写逗号，如 1234567.89",
+                          shown, s);
                 break;
         }
         return false;
@@ -134,12 +126,12 @@ static bool typed_enum(const struct field *f, const char *s, size_t n, int *out,
 static bool typed_int(const struct field *f, const char *s, size_t n, int64_t *out,
                       const char *path, const char *label, struct diags *errs)
 {
-        int64_t v = 0;
-        bool ok = n > 0 && n <= 15;
-        for (size_t i = 0; ok && i < n; i++) {
-                ok = s[i] >= '0' && s[i] <= '9';
-                v = v * 10 + (s[i] - '0');
-        }
+        dec_t d;
+        enum dec_parse_status st = dec_parse_input(s, n, 0, &d);
+        if (st == DEC_ERR_GROUPING)
+                return dec_error(errs, path, label, st, s, n);
+        int64_t v = st == DEC_OK && dec_places(d) == 0 ? dec_trunc_int(d) : INT64_MIN;
+        bool ok = v != INT64_MIN;
         if (!ok || v < f->min || v > f->max) {
                 diags_add(errs, path, label, "“%.*s”无效：应为 %lld 到 %lld 之间的整数",
                           n > 40 ? 40 : (int)n, s, (long long)f->min, (long long)f->max);
@@ -269,7 +261,10 @@ static bool assign_measure(struct doc *d, const struct doc_loc *loc, const char 
         dec_t number;
         size_t k = number_prefix(s, n), rest;
         const char *after = trim(arena_strndup(d->arena, s + k, n - k), &rest);
-        if (n && k && typed_dec(s, k, false, &number) == DEC_OK && (rest == 0 || u) && rest <= 30) {
+        enum dec_parse_status st = n && k ? typed_dec(s, k, false, &number) : DEC_ERR_EMPTY;
+        if (st == DEC_ERR_GROUPING) /* "1,2,3" is no number, and no text meant as one */
+                return dec_error(errs, path, label, st, s, n);
+        if (st == DEC_OK && (rest == 0 || u) && rest <= 30) {
                 *v = number;
                 *t = NULL;
                 if (u)

@@ -105,7 +105,10 @@ struct route {
 
 /* A query parameter, form field or JSON member, or NULL. */
 const char *req_param(const struct req *r, const char *name);
-/* The same, trimmed of surrounding white space; "" becomes NULL. */
+/* A form field or JSON member of the body only, never the query string
+ * (for secrets such as the CSRF token: URLs end up in logs and history). */
+const char *req_body_param(const struct req *r, const char *name);
+/* The same as req_param, trimmed of surrounding white space; "" becomes NULL. */
 const char *req_field(const struct req *r, const char *name);
 /* A request header or cookie, or NULL. */
 const char *req_header(const struct req *r, const char *name);
@@ -114,11 +117,23 @@ const char *req_cookie(const struct req *r, const char *name);
 int64_t req_arg_id(const struct req *r, size_t i);
 /* True for an API request (its route has R_JSON). */
 bool req_is_api(const struct req *r);
+/* True when url is a path on this site that no browser can read as
+ * another site, so it may be followed after signing in: it starts with
+ * one '/' not followed by '/' or '\', and holds only printable ASCII
+ * without blanks or backslashes (browsers drop tabs and newlines and read
+ * '\' as '/', so "/<TAB>/evil.example" leads to //evil.example), at most
+ * 2,000 bytes. NULL is not local. */
+bool url_is_local_path(const char *url);
 
 /* printf into the request's arena (freed with the request). */
 const char *req_printf(struct req *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* ---- answering ------------------------------------------------------------- */
+
+/* The answer to a request whose write the full disk refused (507). */
+#define HTTP_DISK_FULL                                                                                                    \
+        "服务器磁盘已满，本次未保存任何内容。请联系系统管理员清理服务器磁盘空间后，" \
+        "返回上一页重新提交"
 
 void reply_header(struct req *r, const char *name, const char *value);
 /* 303 See Other to url (a local path). */
@@ -131,9 +146,10 @@ void reply_json(struct req *r, int status);
 /* Start an HTML reply with this status; write the body into r->out. */
 void reply_html(struct req *r, int status);
 
-/* Answer 200 with a file to download: its media type, and its name as
- * Content-Disposition (RFC 6266: a plain ASCII name, or "download.<ext>"
- * with the exact name percent-encoded beside it). The bytes are copied. */
+/* Answer 200 with a file to download: its media type, and its name
+ * cleaned by fname_clean() (src/base/fname.h) as Content-Disposition (RFC
+ * 6266: a plain ASCII name, or "download.<ext>" with the exact name
+ * percent-encoded beside it). The bytes are copied. */
 void reply_download(struct req *r, const char *media_type, const char *filename, const void *data,
                     size_t len);
 

@@ -3,6 +3,7 @@
 #include "html.h"
 #include "server.h"
 
+#include "../base/fname.h"
 #include "../base/jsonw.h"
 
 #include <microhttpd.h>
@@ -22,6 +23,11 @@ const char *req_param(const struct req *r, const char *name)
 {
         const char *v = find(r->form, r->n_form, name);
         return v ? v : find(r->query, r->n_query, name);
+}
+
+const char *req_body_param(const struct req *r, const char *name)
+{
+        return find(r->form, r->n_form, name);
 }
 
 const char *req_field(const struct req *r, const char *name)
@@ -60,6 +66,17 @@ int64_t req_arg_id(const struct req *r, size_t i)
 bool req_is_api(const struct req *r)
 {
         return strncmp(r->path, "/api/", 5) == 0;
+}
+
+bool url_is_local_path(const char *url)
+{
+        if (!url || url[0] != '/' || url[1] == '/' || url[1] == '\\')
+                return false;
+        size_t n = 0;
+        for (const unsigned char *p = (const unsigned char *)url; *p; p++, n++)
+                if (*p <= 0x20 || *p >= 0x7f || *p == '\\' || n >= 2000)
+                        return false;
+        return true;
 }
 
 const char *req_printf(struct req *r, const char *fmt, ...)
@@ -109,6 +126,7 @@ static bool attr_char(unsigned char c)
 void reply_download(struct req *r, const char *media_type, const char *filename, const void *data,
                     size_t len)
 {
+        filename = fname_clean(r->arena, filename);
         bool ascii = true;
         for (const char *p = filename; *p && ascii; p++)
                 ascii =

@@ -1,5 +1,6 @@
 /* Routing and the guards every route passes (see route.h). */
 #include "route.h"
+#include "form.h"
 #include "multipart.h"
 #include "server.h"
 
@@ -52,59 +53,9 @@ void route_prepare(struct req *r)
 
 /* ---- bodies ------------------------------------------------------------------- */
 
-static int hex(char c)
-{
-        return c >= '0' && c <= '9'   ? c - '0'
-               : c >= 'a' && c <= 'f' ? c - 'a' + 10
-               : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                      : -1;
-}
-
-/* Decode s[0..n) of a urlencoded body into the arena; NULL if malformed. */
-static char *url_decode(struct arena *a, const char *s, size_t n)
-{
-        char *out = arena_alloc(a, n + 1), *o = out;
-        for (size_t i = 0; i < n; i++) {
-                if (s[i] == '+') {
-                        *o++ = ' ';
-                } else if (s[i] == '%') {
-                        if (i + 2 >= n)
-                                return NULL;
-                        int h = hex(s[i + 1]), l = hex(s[i + 2]);
-                        if (h < 0 || l < 0)
-                                return NULL;
-                        *o++ = (char)(h * 16 + l);
-                        i += 2;
-                } else {
-                        *o++ = s[i];
-                }
-        }
-        *o = '\0';
-        if (strlen(out) != (size_t)(o - out)) /* an encoded NUL */
-                return NULL;
-        return out;
-}
-
 static bool parse_urlencoded(struct req *r)
 {
-        struct vec v = VEC_INIT(struct param);
-        const char *p = r->body, *end = r->body + r->body_len;
-        bool ok = true;
-        while (p < end && ok) {
-                const char *amp = memchr(p, '&', (size_t)(end - p));
-                if (!amp)
-                        amp = end;
-                const char *eq = memchr(p, '=', (size_t)(amp - p));
-                if (amp > p) {
-                        struct param *pr = vec_push(&v);
-                        pr->name = url_decode(r->arena, p, (size_t)((eq ? eq : amp) - p));
-                        pr->value = eq ? url_decode(r->arena, eq + 1, (size_t)(amp - eq - 1)) : "";
-                        ok = pr->name && pr->value;
-                }
-                p = amp + 1;
-        }
-        r->form = vec_finish(&v, r->arena, &r->n_form);
-        return ok;
+        return form_urlencoded_parse(r->arena, r->body, r->body_len, &r->form, &r->n_form);
 }
 
 static bool parse_json(struct req *r, const char **why)
@@ -342,10 +293,11 @@ static bool changes_state(const struct req *r)
 }
 
 /* The CSRF token: the session's, or for anonymous forms the value of the
- * jx_csrf cookie set with the form (double submit). */
+ * jx_csrf cookie set with the form (double submit). It comes in the body
+ * or the header, never in the URL. */
 static bool csrf_ok(const struct req *r)
 {
-        const char *sent = req_param(r, "csrf");
+        const char *sent = req_body_param(r, "csrf");
         if (!sent)
                 sent = req_header(r, "X-CSRF-Token");
         const char *expected = r->authed ? r->session.csrf : req_cookie(r, "jx_csrf");
@@ -430,7 +382,13 @@ void route_dispatch(struct req *r, const struct route *routes, size_t n)
          * one snapshot for all its queries, the database's locks taken once. */
         bool snapshot = !changes_state(r) && db_read_begin(r->db) == DB_OK;
         bool touch = load_session(r);
+        db_take_full(r->db); /* from here on, this request's own writes */
         guard_and_handle(r, hit);
+        /* A write refused for want of disk space: whatever the handler made
+         * of its failure (busy, 503, a lockout), say what happened. Every
+         * write is one transaction, so nothing of the request was kept. */
+        if (db_take_full(r->db) && r->status >= 400)
+                reply_error(r, 507, HTTP_DISK_FULL);
         if (snapshot)
                 db_read_end(r->db);
         if (touch) /* a write, so outside the snapshot */

@@ -12,7 +12,9 @@
 void route_prepare(struct req *r);
 
 /* Parse the body, load the session, run the guards and the handler of
- * the route matching r->method and r->path (404 or 405 otherwise). */
+ * the route matching r->method and r->path (404 or 405 otherwise). A
+ * request whose write failed for want of disk space is answered 507 with
+ * HTTP_DISK_FULL, whatever the handler answered. */
 void route_dispatch(struct req *r, const struct route *routes, size_t n);
 
 /* True if path matches pattern; captures {…} segments into r (may be

@@ -5,8 +5,20 @@
  * context lives in *con_cls from the first call to on_completed. Bodies
  * are collected with a size cap; a request announcing a larger body is
  * refused before it is read. Each worker thread opens its own database
- * connection on first use. */
+ * connection on first use.
+ *
+ * Slow heads: libmicrohttpd's timeout closes a connection only after a
+ * time without any byte, so a client sending a header line every few
+ * seconds could hold a connection for ever. Every connection is watched
+ * (MHD_OPTION_NOTIFY_CONNECTION) from the moment it waits for a request's
+ * head until the head is complete (the first call of on_request); a
+ * watchdog thread shuts down the socket of one that waited longer than
+ * head_timeout, and libmicrohttpd then closes it as closed by the client.
+ * The socket stays open until the close notification has taken the
+ * watch lock, so the watchdog never touches another connection's file
+ * descriptor. */
 #include "server.h"
+#include "health.h"
 #include "route.h"
 
 #include "../base/xalloc.h"
@@ -23,6 +35,15 @@
 #include <time.h>
 #include <unistd.h>
 
+/* A connection while it waits for a request's head. */
+struct watch {
+        int fd;
+        struct timespec since; /* when the wait for the current head began */
+        bool in_request;       /* the head is complete: not watched until the answer is sent */
+        bool cut;              /* shut down by the watchdog */
+        struct watch *prev, *next;
+};
+
 struct server {
         struct server_config cfg;
         struct MHD_Daemon *daemon;
@@ -31,6 +52,11 @@ struct server {
         struct db **dbs;      /* every thread's connection, closed at the end */
         size_t n_dbs;
         int64_t last_purge;
+        pthread_mutex_t watch_lock; /* guards watched and stopping */
+        pthread_cond_t watch_wake;
+        struct watch *watched;
+        bool stopping;
+        pthread_t watchdog;
 };
 
 struct ctx {
@@ -57,8 +83,9 @@ void server_defaults(struct server_config *cfg)
         cfg->max_body = 1 << 20;
         cfg->max_upload = 20 << 20;
         cfg->max_connections = 512;
-        cfg->per_ip_connections = 64;
+        cfg->per_ip_connections = 16;
         cfg->timeout = 30;
+        cfg->head_timeout = 10;
         cfg->session_idle = 2 * 3600;
         cfg->session_max = 12 * 3600;
 }
@@ -77,6 +104,83 @@ static struct db *worker_db(struct server *s)
         s->dbs[s->n_dbs++] = thread_db;
         pthread_mutex_unlock(&s->lock);
         return thread_db;
+}
+
+/* ---- slow heads ----------------------------------------------------------------- */
+
+static double seconds_since(const struct timespec *t0)
+{
+        struct timespec t;
+        clock_gettime(CLOCK_MONOTONIC, &t);
+        return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+                          enum MHD_ConnectionNotificationCode toe)
+{
+        struct server *s = cls;
+        struct watch *w = *socket_context;
+        if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+                const union MHD_ConnectionInfo *info =
+                    MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+                w = xcalloc(1, sizeof(*w));
+                w->fd = info ? info->connect_fd : -1;
+                clock_gettime(CLOCK_MONOTONIC, &w->since);
+                pthread_mutex_lock(&s->watch_lock);
+                w->next = s->watched;
+                if (s->watched)
+                        s->watched->prev = w;
+                s->watched = w;
+                pthread_mutex_unlock(&s->watch_lock);
+                *socket_context = w;
+        } else if (w) { /* closed: libmicrohttpd closes the socket after this returns */
+                pthread_mutex_lock(&s->watch_lock);
+                if (w->prev)
+                        w->prev->next = w->next;
+                else
+                        s->watched = w->next;
+                if (w->next)
+                        w->next->prev = w->prev;
+                pthread_mutex_unlock(&s->watch_lock);
+                free(w);
+                *socket_context = NULL;
+        }
+}
+
+/* The head of the connection's request is complete (in_request), or its
+ * answer was sent and the wait for the next head begins. */
+static void watch_request(struct server *s, struct MHD_Connection *c, bool in_request)
+{
+        const union MHD_ConnectionInfo *info =
+            MHD_get_connection_info(c, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+        struct watch *w = info ? info->socket_context : NULL;
+        if (!w)
+                return;
+        pthread_mutex_lock(&s->watch_lock);
+        w->in_request = in_request;
+        clock_gettime(CLOCK_MONOTONIC, &w->since);
+        pthread_mutex_unlock(&s->watch_lock);
+}
+
+/* Once a second, shut down the connections whose head is overdue. */
+static void *watchdog(void *arg)
+{
+        struct server *s = arg;
+        pthread_mutex_lock(&s->watch_lock);
+        while (!s->stopping) {
+                struct timespec until;
+                clock_gettime(CLOCK_REALTIME, &until);
+                until.tv_sec += 1;
+                pthread_cond_timedwait(&s->watch_wake, &s->watch_lock, &until);
+                for (struct watch *w = s->watched; w && !s->stopping; w = w->next)
+                        if (!w->in_request && !w->cut && w->fd >= 0 &&
+                            seconds_since(&w->since) > s->cfg.head_timeout) {
+                                shutdown(w->fd, SHUT_RDWR);
+                                w->cut = true;
+                        }
+        }
+        pthread_mutex_unlock(&s->watch_lock);
+        return NULL;
 }
 
 /* ---- responses ------------------------------------------------------------------ */
@@ -152,6 +256,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         struct server *s = cls;
         struct ctx *x = *con_cls;
         if (!x) {
+                watch_request(s, c, true);
                 x = xcalloc(1, sizeof(*x));
                 clock_gettime(CLOCK_MONOTONIC, &x->start);
                 struct req *r = &x->req;
@@ -193,11 +298,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         }
         r->db = worker_db(s);
         if (!r->db) {
-                reply_error(r, 503, "数据库暂时无法打开，请稍后重试或联系系统管理员");
+                if (strcmp(r->path, "/healthz") == 0)
+                        health_reply(r, s->cfg.db_path);
+                else
+                        reply_error(r, 503, "数据库暂时无法打开，请稍后重试或联系系统管理员");
                 return send_reply(c, x);
         }
         r->body = x->body.data ? x->body.data : "";
         r->body_len = x->body.len;
+        if (strcmp(r->path, "/healthz") == 0) { /* the server's own, before any session */
+                health_reply(r, s->cfg.db_path);
+                return send_reply(c, x);
+        }
         purge_sessions(s, r);
         route_dispatch(r, s->cfg.routes, s->cfg.n_routes);
         return send_reply(c, x);
@@ -206,8 +318,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
                          enum MHD_RequestTerminationCode why)
 {
-        (void)c;
         struct server *s = cls;
+        watch_request(s, c, false);
         struct ctx *x = *con_cls;
         if (!x)
                 return;
@@ -281,6 +393,8 @@ int server_run(const struct server_config *cfg, struct diags *errs)
         struct server *s = xcalloc(1, sizeof(*s));
         s->cfg = *cfg;
         pthread_mutex_init(&s->lock, NULL);
+        pthread_mutex_init(&s->watch_lock, NULL);
+        pthread_cond_init(&s->watch_wake, NULL);
         s->log = stderr;
         if (cfg->access_log && !(s->log = fopen(cfg->access_log, "a"))) {
                 diags_add(errs, cfg->access_log, NULL, "无法打开访问日志：%s", strerror(errno));
@@ -301,7 +415,8 @@ int server_run(const struct server_config *cfg, struct diags *errs)
             cfg->max_connections, MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->per_ip_connections,
             MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
             (size_t)(64 * 1024), MHD_OPTION_NOTIFY_COMPLETED, on_completed, s,
-            MHD_OPTION_LISTENING_ADDRESS_REUSE, 1, MHD_OPTION_END);
+            MHD_OPTION_NOTIFY_CONNECTION, on_connection, s, MHD_OPTION_LISTENING_ADDRESS_REUSE, 1,
+            MHD_OPTION_END);
         if (!s->daemon) {
                 diags_add(errs, cfg->listen, NULL, "无法在 %s 上启动服务（端口被占用或无权限）",
                           cfg->listen);
@@ -310,6 +425,7 @@ int server_run(const struct server_config *cfg, struct diags *errs)
                 free(s);
                 return 1;
         }
+        pthread_create(&s->watchdog, NULL, watchdog, s);
         const union MHD_DaemonInfo *info =
             MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
         char host[INET_ADDRSTRLEN];
@@ -322,7 +438,12 @@ int server_run(const struct server_config *cfg, struct diags *errs)
         fprintf(stderr, "jixiao：收到 %s，处理完进行中的请求后停止\n",
                 sig == SIGTERM ? "SIGTERM" : "SIGINT");
         MHD_socket listener = MHD_quiesce_daemon(s->daemon); /* no new connections */
-        MHD_stop_daemon(s->daemon);                          /* waits for the workers */
+        pthread_mutex_lock(&s->watch_lock);
+        s->stopping = true;
+        pthread_cond_signal(&s->watch_wake);
+        pthread_mutex_unlock(&s->watch_lock);
+        pthread_join(s->watchdog, NULL);
+        MHD_stop_daemon(s->daemon); /* waits for the workers */
         if (listener != MHD_INVALID_SOCKET)
                 close(listener);
         for (size_t i = 0; i < s->n_dbs; i++)
@@ -331,6 +452,8 @@ int server_run(const struct server_config *cfg, struct diags *errs)
         if (s->log != stderr)
                 fclose(s->log);
         pthread_mutex_destroy(&s->lock);
+        pthread_mutex_destroy(&s->watch_lock);
+        pthread_cond_destroy(&s->watch_wake);
         free(s);
         fprintf(stderr, "jixiao：已停止\n");
         return 0;

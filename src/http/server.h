@@ -20,6 +20,8 @@ struct server_config {
         unsigned max_connections;
         unsigned per_ip_connections;
         unsigned timeout;           /* seconds of inactivity before a connection closes */
+        unsigned head_timeout;      /* seconds a request's head may take, the wait for it
+                                       on a connection kept alive included */
         int64_t session_idle;       /* seconds a session survives without use */
         int64_t session_max;        /* seconds a session lives at most */
         const struct route *routes; /* the application's routes */

@@ -5,6 +5,8 @@
  * paragraph can continue on the next page. */
 #include "pdf_int.h"
 
+#include "../base/utf8.h"
+
 #include <string.h>
 
 /* ---- fonts ----------------------------------------------------------------------- */
@@ -37,17 +39,51 @@ static bool font_present(struct pdf *p, const PangoFontDescription *desc)
 
 /* ---- layout ----------------------------------------------------------------------- */
 
+/* Glyphs come from the report's font only, never from a fallback font:
+ * a character WenQuanYi Zen Hei lacks (half-width katakana, rare CJK
+ * extensions) would otherwise be drawn from Noto Sans CJK, a CID-keyed CFF
+ * face, and cairo 1.16 leaks 768 bytes for each such face embedded in a
+ * PDF (docs/reports.md, "Memory checks"): any user could make the server
+ * leak by typing one and exporting again and again. Such a character is
+ * replaced by □ (which the font has), and fallback is off besides. */
+static const char *covered(struct pdf *p, const char *text, struct buf *b)
+{
+        if (!p->coverage)
+                return text;
+        size_t n = strlen(text);
+        bool changed = false;
+        for (size_t i = 0; i < n;) {
+                uint32_t cp;
+                size_t k = utf8_decode(text + i, n - i, &cp);
+                bool keep =
+                    cp < 0x80 || pango_coverage_get(p->coverage, (int)cp) != PANGO_COVERAGE_NONE;
+                if (keep)
+                        buf_append(b, text + i, k);
+                else
+                        buf_puts(b, "\u25a1");
+                changed |= !keep;
+                i += k;
+        }
+        return changed ? buf_str(b) : text;
+}
+
 PangoLayout *pdf_layout(struct pdf *p, const PangoFontDescription *font, const char *text,
                         double width, PangoAlignment align, double indent, bool justify)
 {
         PangoLayout *l = pango_layout_new(p->ctx);
+        PangoAttrList *attrs = pango_attr_list_new();
+        pango_attr_list_insert(attrs, pango_attr_fallback_new(FALSE));
+        pango_layout_set_attributes(l, attrs);
+        pango_attr_list_unref(attrs);
         pango_layout_set_font_description(l, font);
         pango_layout_set_width(l, (int)(width * PANGO_SCALE));
         pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
         pango_layout_set_alignment(l, align);
         pango_layout_set_indent(l, (int)(indent * PANGO_SCALE));
         pango_layout_set_justify(l, justify);
-        pango_layout_set_text(l, text, -1);
+        struct buf b = BUF_INIT;
+        pango_layout_set_text(l, covered(p, text, &b), -1);
+        buf_free(&b);
         return l;
 }
 
@@ -234,6 +270,11 @@ bool pdf_render(const struct report *r, struct buf *out, struct diags *errs)
                 ok = false;
         }
         if (ok) {
+                PangoFont *body = pango_context_load_font(p.ctx, p.fonts[FONT_BODY]);
+                p.coverage =
+                    body ? pango_font_get_coverage(body, pango_language_get_default()) : NULL;
+                if (body)
+                        g_object_unref(body);
                 set_metadata(p.surface, r);
                 cairo_set_source_rgb(p.cr, 0, 0, 0);
                 for (size_t i = 0; i < r->n_blocks; i++)
@@ -243,6 +284,8 @@ bool pdf_render(const struct report *r, struct buf *out, struct diags *errs)
         }
         for (int f = 0; f < N_FONTS; f++)
                 pango_font_description_free(p.fonts[f]);
+        if (p.coverage)
+                pango_coverage_unref(p.coverage);
         g_object_unref(p.ctx);
         cairo_destroy(p.cr);
         cairo_surface_finish(p.surface);

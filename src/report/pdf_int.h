@@ -57,6 +57,7 @@ struct pdf {
         double y;                 /* top of the next thing to draw */
         int page;                 /* number of the current page, from 1 */
         bool drawn;               /* something is on the current page */
+        PangoCoverage *coverage;  /* the characters the report's font has, or NULL */
 };
 
 /* A laid-out text of the given font, width (points) and alignment;

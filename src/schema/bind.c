@@ -216,6 +216,9 @@ static bool parse_dec(struct parser *p, const char *label, const json_t *v, dec_
                 error(p, label, "数值超出范围：%s，整数部分最多 %d 位", buf_str(&q),
                       DEC_MAX_INT_DIGITS);
                 break;
+        case DEC_ERR_GROUPING: /* not from the strict grammar */
+                error(p, label, "小数格式错误：%s，不带千位分隔符", buf_str(&q));
+                break;
         }
         buf_free(&q);
         return ok;

@@ -120,8 +120,15 @@ static bool read_dec(struct imp *m, const char *where, const char *label, const 
                 err(m, where, label, "应为数字，实际为%s", found_text(&tmp, c));
         }
         if (ok) {
-                switch (dec_parse(text.data, text.len, out)) {
+                switch (dec_parse_input(text.data, text.len, 0, out)) {
                 case DEC_OK:
+                        break;
+                case DEC_ERR_GROUPING:
+                        err(m, where, label,
+                            "千位分隔符位置不对：“%s”，逗号只能三位一组，如 1,234,567.89；"
+                            "也可以不写逗号，如 1234567.89",
+                            buf_str(&text));
+                        ok = false;
                         break;
                 case DEC_ERR_PRECISION:
                         err(m, where, label, "小数位数过多：“%s”，最多 %d 位小数", buf_str(&text),

@@ -30,7 +30,8 @@ enum db_rc {
         DB_DONE,       /* db_step: no more rows */
         DB_BUSY,       /* the database stayed locked beyond the busy timeout */
         DB_CONSTRAINT, /* a UNIQUE, CHECK or FOREIGN KEY constraint failed */
-        DB_ERROR,      /* anything else (I/O, corruption, full disk) */
+        DB_ERROR,      /* anything else (I/O, corruption) */
+        DB_FULL,       /* the disk (or the database's size limit) is full: nothing was written */
 };
 
 /* Open the database file path (creating it when create is true) with
@@ -91,6 +92,10 @@ int64_t db_last_id(struct db *db);
 int db_changes(struct db *db);
 /* The last error of the connection, for logs and messages. */
 const char *db_errmsg(struct db *db);
+/* True when a statement, commit or transaction of this connection failed
+ * with DB_FULL since the previous call; the mark is cleared. (A caller
+ * that only sees a failed write can so tell a full disk from the rest.) */
+bool db_take_full(struct db *db);
 
 /* A consistent copy of the live database into a new file. */
 enum db_rc db_backup(struct db *db, const char *to_path);

@@ -4,6 +4,7 @@
 #include "../base/xalloc.h"
 
 #include <assert.h>
+#include <errno.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
@@ -13,6 +14,7 @@ enum { CACHE_SLOTS = 128 }; /* statements cached per connection (open addressing
 struct db_stmt {
         sqlite3_stmt *st;
         const char *sql; /* the key: the caller's literal */
+        struct db *db;
 };
 
 struct db {
@@ -22,6 +24,7 @@ struct db {
         bool doomed;       /* a nested rollback happened */
         const char *owner; /* where the outermost transaction began */
         bool reading;      /* in db_read_begin() */
+        bool full;         /* a write failed for lack of space (db_take_full) */
 };
 
 static void die_sql(struct db *db, const char *sql)
@@ -30,7 +33,7 @@ static void die_sql(struct db *db, const char *sql)
         abort();
 }
 
-static enum db_rc rc_of(int rc)
+static enum db_rc code_of(int rc)
 {
         switch (rc & 0xff) {
         case SQLITE_OK:
@@ -44,9 +47,24 @@ static enum db_rc rc_of(int rc)
                 return DB_BUSY;
         case SQLITE_CONSTRAINT:
                 return DB_CONSTRAINT;
+        case SQLITE_FULL:
+                return DB_FULL;
         default:
                 return DB_ERROR;
         }
+}
+
+/* The result of a call on db: an I/O error for want of space (the WAL
+ * index or a journal growing) counts as a full disk too; the mark is
+ * kept for db_take_full(). */
+static enum db_rc rc_of(struct db *db, int rc)
+{
+        enum db_rc r = code_of(rc);
+        if (r == DB_ERROR && (rc & 0xff) == SQLITE_IOERR && sqlite3_system_errno(db->h) == ENOSPC)
+                r = DB_FULL;
+        if (r == DB_FULL)
+                db->full = true;
+        return r;
 }
 
 struct db *db_open(const char *path, bool create, struct diags *errs)
@@ -99,6 +117,7 @@ struct db_stmt *db_prepare(struct db *db, const char *sql)
                                                NULL) != SQLITE_OK)
                                 die_sql(db, sql);
                         s->sql = sql;
+                        s->db = db;
                         return s;
                 }
         }
@@ -139,7 +158,7 @@ void db_bind_blob(struct db_stmt *st, int idx, const void *p, size_t n)
 
 enum db_rc db_step(struct db_stmt *st)
 {
-        return rc_of(sqlite3_step(st->st));
+        return rc_of(st->db, sqlite3_step(st->st));
 }
 
 void db_reset(struct db_stmt *st)
@@ -184,7 +203,7 @@ const char *db_col_copy(struct db_stmt *st, int col, struct arena *a)
 
 enum db_rc db_exec(struct db *db, const char *sql)
 {
-        return rc_of(sqlite3_exec(db->h, sql, NULL, NULL, NULL));
+        return rc_of(db, sqlite3_exec(db->h, sql, NULL, NULL, NULL));
 }
 
 enum db_rc db_begin(struct db *db, const char *where)
@@ -265,6 +284,13 @@ int db_changes(struct db *db)
 const char *db_errmsg(struct db *db)
 {
         return sqlite3_errmsg(db->h);
+}
+
+bool db_take_full(struct db *db)
+{
+        bool full = db->full;
+        db->full = false;
+        return full;
 }
 
 enum db_rc db_backup(struct db *db, const char *to_path)

@@ -116,6 +116,16 @@ static const char *const steps[] = {
     "UPDATE tasks SET total_centi = CAST(replace(total, '.', '') AS INTEGER)"
     "  WHERE total GLOB '*[0-9].[0-9][0-9]';"
     "CREATE INDEX tasks_total ON tasks(year, total_centi);",
+
+    /* 4: earlier versions of a task kept as line differences from the next
+     * version (delta = 1) or whole (delta = 0), the current one only in
+     * tasks; their bytes per task, for the bound (store_tasks.c) */
+    "ALTER TABLE task_versions ADD COLUMN delta INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE tasks ADD COLUMN history_bytes INTEGER NOT NULL DEFAULT 0;"
+    "DELETE FROM task_versions WHERE EXISTS (SELECT 1 FROM tasks t"
+    "  WHERE t.id = task_versions.task_id AND t.version = task_versions.version);"
+    "UPDATE tasks SET history_bytes = (SELECT coalesce(sum(length(CAST(v.document AS BLOB))), 0)"
+    "  FROM task_versions v WHERE v.task_id = tasks.id);",
 };
 
 enum { N_STEPS = sizeof steps / sizeof steps[0] };

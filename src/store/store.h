@@ -136,13 +136,32 @@ enum store_rc store_sessions_purge(struct db *db, int64_t now, int64_t idle);
 
 /* ---- login throttling ---------------------------------------------------------- */
 
-/* Seconds key (e.g. "phone:138…" or "ip:10.0.0.1") stays locked, or 0. */
+/* Seconds key (e.g. "phone:138…" or "ip:10.0.0.1") stays locked, or 0.
+ * (Signing in uses store_throttle_take() below: checking first and
+ * counting after the check lets simultaneous attempts all pass.) */
 int64_t store_throttle_locked(struct db *db, const char *key, int64_t now);
 /* Count a failure for key within a window of window seconds; lock key for
  * lock seconds once it reaches limit failures. */
 enum store_rc store_throttle_fail(struct db *db, const char *key, int64_t now, int64_t window,
                                   int limit, int64_t lock);
 enum store_rc store_throttle_clear(struct db *db, const char *key);
+/* Count an attempt for key and check it in one step, before the attempt
+ * is judged, so that simultaneous attempts are counted one by one: 0 when
+ * it may go ahead (it counts as a failure from now on, until
+ * store_throttle_refund() takes it back); otherwise the seconds key stays
+ * locked, and the attempt is not counted. An attempt beyond limit counted
+ * within window seconds locks key for lock seconds. One transaction (or
+ * part of the caller's); a database failure answers as locked for lock
+ * seconds, never as free. */
+int64_t store_throttle_take(struct db *db, const char *key, int64_t now, int64_t window, int limit,
+                            int64_t lock);
+/* An attempt counted by store_throttle_take() failed: lock key for lock
+ * seconds once limit attempts are counted. */
+enum store_rc store_throttle_failed(struct db *db, const char *key, int64_t now, int limit,
+                                    int64_t lock);
+/* Take back an attempt counted by store_throttle_take() (it succeeded, or
+ * another key refused it). */
+enum store_rc store_throttle_refund(struct db *db, const char *key);
 
 /* ---- audit log -------------------------------------------------------------------- */
 
@@ -245,6 +264,13 @@ enum store_rc store_task_insert(struct db *db, const struct task *t, int64_t now
  * that version (store_task_version). */
 enum store_rc store_task_update(struct db *db, int64_t id, int64_t version, const struct task *t,
                                 int64_t user_id, int64_t now);
+/* The history of one task is bounded: older versions beyond either limit
+ * are dropped (their changes stay in the timeline, task_events). */
+enum {
+        STORE_HISTORY_VERSIONS = 1000, /* versions kept besides the current one */
+        STORE_HISTORY_BYTES = 4 << 20, /* bytes of kept differences and snapshots */
+        STORE_HISTORY_SNAPSHOT = 100, /* every 100th version is kept whole */
+};
 /* The document of a task as saved in version (NULL when not kept). */
 enum store_rc store_task_version(struct db *db, struct arena *a, int64_t id, int64_t version,
                                  const char **document);
@@ -295,5 +321,13 @@ enum store_rc store_file_delete(struct db *db, int64_t task_id, int64_t id);
 /* A project of the task was renamed: its project reports follow. */
 enum store_rc store_files_rename_project(struct db *db, int64_t task_id, const char *from,
                                          const char *to);
+
+/* ---- health --------------------------------------------------------------------------- */
+
+/* Whether the database answers a read and takes a small write (the time
+ * of the probe, in meta('health_probe'), committed): STORE_OK, or
+ * STORE_ERROR with db_take_full() telling a full disk. *readable is set
+ * when the read succeeded. */
+enum store_rc store_health_probe(struct db *db, int64_t now, bool *readable);
 
 #endif

@@ -109,3 +109,78 @@ enum store_rc store_throttle_clear(struct db *db, const char *key)
         db_bind_text(st, 1, key);
         return rc_of(db_run(st));
 }
+
+/* The attempt counted for key within the window: failures and lock. */
+static bool throttle_row(struct db *db, const char *key, int64_t *failures, int64_t *locked_until)
+{
+        struct db_stmt *st =
+            db_prepare(db, "SELECT failures, locked_until FROM throttle WHERE key = ?1");
+        db_bind_text(st, 1, key);
+        bool ok = db_step(st) == DB_ROW;
+        if (ok) {
+                *failures = db_col_int(st, 0);
+                *locked_until = db_col_int(st, 1);
+        }
+        db_reset(st);
+        return ok;
+}
+
+int64_t store_throttle_take(struct db *db, const char *key, int64_t now, int64_t window, int limit,
+                            int64_t lock)
+{
+        if (db_begin(db, DB_HERE) != DB_OK)
+                return lock;
+        /* count first: the row's lock serializes simultaneous attempts */
+        struct db_stmt *st = db_prepare(
+            db, "INSERT INTO throttle (key, failures, window_start) VALUES (?1, 1, ?2) "
+                "ON CONFLICT (key) DO UPDATE SET "
+                "failures = CASE WHEN window_start <= ?2 - ?3 THEN 1 ELSE failures + 1 END, "
+                "window_start = CASE WHEN window_start <= ?2 - ?3 THEN ?2 ELSE window_start END");
+        db_bind_text(st, 1, key);
+        db_bind_int(st, 2, now);
+        db_bind_int(st, 3, window);
+        int64_t failures = 0, locked_until = 0, left = 0;
+        if (db_run(st) != DB_OK || !throttle_row(db, key, &failures, &locked_until)) {
+                db_rollback(db);
+                return lock;
+        }
+        enum store_rc rc = STORE_OK;
+        if (locked_until > now) {
+                left = locked_until - now;
+                rc = store_throttle_refund(db, key);
+        } else if (failures > limit) {
+                left = lock;
+                st = db_prepare(db, "UPDATE throttle SET locked_until = ?2 + ?3, failures = 0, "
+                                    "window_start = ?2 WHERE key = ?1");
+                db_bind_text(st, 1, key);
+                db_bind_int(st, 2, now);
+                db_bind_int(st, 3, lock);
+                rc = rc_of(db_run(st));
+        }
+        if (rc != STORE_OK) {
+                db_rollback(db);
+                return lock;
+        }
+        return db_commit(db) == DB_OK ? left : lock;
+}
+
+enum store_rc store_throttle_failed(struct db *db, const char *key, int64_t now, int limit,
+                                    int64_t lock)
+{
+        struct db_stmt *st = db_prepare(
+            db, "UPDATE throttle SET locked_until = ?2 + ?3, failures = 0, window_start = ?2 "
+                "WHERE key = ?1 AND failures >= ?4 AND locked_until <= ?2");
+        db_bind_text(st, 1, key);
+        db_bind_int(st, 2, now);
+        db_bind_int(st, 3, lock);
+        db_bind_int(st, 4, limit);
+        return rc_of(db_run(st));
+}
+
+enum store_rc store_throttle_refund(struct db *db, const char *key)
+{
+        struct db_stmt *st = db_prepare(
+            db, "UPDATE throttle SET failures = failures - 1 WHERE key = ?1 AND failures > 0");
+        db_bind_text(st, 1, key);
+        return rc_of(db_run(st));
+}

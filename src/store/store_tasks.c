@@ -1,12 +1,26 @@
 /* Fiscal years, declared goals and self-evaluation tasks. A task holds
  * its document as canonical JSON (the format of docs/format.md), so the
  * engine reads and writes it without loss, plus the engine's results for
- * lists and queries. */
+ * lists and queries.
+ *
+ * Earlier versions of a document are kept in task_versions as their line
+ * difference from the next version (src/base/linediff.h), every
+ * STORE_HISTORY_SNAPSHOT-th version and any whose difference would not
+ * be smaller whole; the current version lives only in tasks. A version is
+ * restored from the nearest whole one above it (or the current document)
+ * by applying the differences downwards. The oldest versions go once a
+ * task keeps more than STORE_HISTORY_VERSIONS of them or more than
+ * STORE_HISTORY_BYTES (tasks.history_bytes counts them); the timeline
+ * (task_events) keeps what every save changed. */
 #include "store_int.h"
 
+#include "../base/buf.h"
 #include "../base/dec.h"
+#include "../base/linediff.h"
 #include "../base/vec.h"
+#include "../base/xalloc.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 enum store_rc store_years(struct db *db, struct arena *a, struct year **out, size_t *n)
@@ -103,18 +117,81 @@ static void bind_state(struct db_stmt *st, const struct task *t, int64_t now)
         db_bind_int(st, 9, now);
 }
 
-static enum store_rc keep_version(struct db *db, int64_t id, int64_t version, const char *document,
-                                  int64_t user_id, int64_t now)
+/* The oldest versions of task id while it keeps more than the bound;
+ * newest is the version just kept. */
+static enum store_rc prune_history(struct db *db, int64_t id, int64_t newest)
 {
         struct db_stmt *st =
-            db_prepare(db, "INSERT OR REPLACE INTO task_versions (task_id, version, "
-                           "document, saved_by, saved_at) VALUES (?1, ?2, ?3, ?4, ?5)");
+            db_prepare(db, "SELECT t.history_bytes, (SELECT min(v.version) FROM task_versions v "
+                           "WHERE v.task_id = t.id) FROM tasks t WHERE t.id = ?1");
+        db_bind_int(st, 1, id);
+        if (db_step(st) != DB_ROW) {
+                db_reset(st);
+                return STORE_ERROR;
+        }
+        int64_t bytes = db_col_int(st, 0), oldest = db_col_int(st, 1);
+        db_reset(st);
+        int64_t before = bytes;
+        while (oldest && oldest <= newest &&
+               (newest - oldest + 1 > STORE_HISTORY_VERSIONS || bytes > STORE_HISTORY_BYTES)) {
+                st = db_prepare(db, "SELECT document FROM task_versions "
+                                    "WHERE task_id = ?1 AND version = ?2");
+                db_bind_int(st, 1, id);
+                db_bind_int(st, 2, oldest);
+                if (db_step(st) == DB_ROW && db_col_text(st, 0))
+                        bytes -= (int64_t)strlen(db_col_text(st, 0));
+                db_reset(st);
+                st =
+                    db_prepare(db, "DELETE FROM task_versions WHERE task_id = ?1 AND version = ?2");
+                db_bind_int(st, 1, id);
+                db_bind_int(st, 2, oldest);
+                if (db_run(st) != DB_OK)
+                        return STORE_ERROR;
+                oldest++;
+        }
+        if (bytes == before)
+                return STORE_OK;
+        st = db_prepare(db, "UPDATE tasks SET history_bytes = ?2 WHERE id = ?1");
+        db_bind_int(st, 1, id);
+        db_bind_int(st, 2, bytes < 0 ? 0 : bytes);
+        return rc_of(db_run(st));
+}
+
+/* Keep version (whose document was old, saved by saved_by at saved_at)
+ * now that next is the task's document: as the difference from next, or
+ * whole. Then hold the task's history within its bound. */
+static enum store_rc keep_previous(struct db *db, int64_t id, int64_t version, const char *old,
+                                   const char *next, int64_t saved_by, int64_t saved_at)
+{
+        size_t old_len = strlen(old);
+        struct buf delta = BUF_INIT;
+        bool whole = version % STORE_HISTORY_SNAPSHOT == 0;
+        if (!whole) {
+                linediff_make(next, strlen(next), old, old_len, &delta);
+                whole = delta.len >= old_len;
+        }
+        const char *kept = whole ? old : buf_str(&delta);
+        size_t kept_len = whole ? old_len : delta.len;
+        struct db_stmt *st = db_prepare(
+            db, "INSERT INTO task_versions (task_id, version, document, saved_by, saved_at, delta) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (task_id, version) DO UPDATE SET "
+                "document = excluded.document, saved_by = excluded.saved_by, "
+                "saved_at = excluded.saved_at, delta = excluded.delta");
         db_bind_int(st, 1, id);
         db_bind_int(st, 2, version);
-        db_bind_text(st, 3, document);
-        db_bind_id(st, 4, user_id);
-        db_bind_int(st, 5, now);
-        return rc_of(db_run(st));
+        db_bind_text(st, 3, kept);
+        db_bind_id(st, 4, saved_by);
+        db_bind_int(st, 5, saved_at);
+        db_bind_int(st, 6, !whole);
+        enum store_rc rc = rc_of(db_run(st));
+        buf_free(&delta);
+        if (rc != STORE_OK)
+                return rc;
+        st = db_prepare(db, "UPDATE tasks SET history_bytes = history_bytes + ?2 WHERE id = ?1");
+        db_bind_int(st, 1, id);
+        db_bind_int(st, 2, (int64_t)kept_len);
+        rc = rc_of(db_run(st));
+        return rc == STORE_OK ? prune_history(db, id, version) : rc;
 }
 
 #define TASK_COLUMNS                                                                                             \
@@ -190,32 +267,52 @@ enum store_rc store_task_insert(struct db *db, const struct task *t, int64_t now
         bind_state(st, t, now);
         bind_centi(st, 10, t->total);
         enum store_rc rc = rc_of(db_run(st));
-        if (rc != STORE_OK)
-                return rc;
-        int64_t new_id = db_last_id(db);
-        if (id)
-                *id = new_id;
-        return keep_version(db, new_id, 1, t->document, 0, now);
+        if (rc == STORE_OK && id)
+                *id = db_last_id(db);
+        return rc;
 }
 
 enum store_rc store_task_update(struct db *db, int64_t id, int64_t version, const struct task *t,
                                 int64_t user_id, int64_t now)
 {
-        struct db_stmt *st = db_prepare(
-            db,
-            "UPDATE tasks SET status = ?3, document = ?4, total = ?5, grade = ?6, errors = ?7, warnings = ?8, "
-            "updated_at = ?9, updated_by = ?10, total_centi = ?11, version = version + 1 "
-            "WHERE id = ?1 AND version = ?2");
+        /* the version replaced, to keep: read in the caller's write transaction */
+        struct db_stmt *st = db_prepare(db, "SELECT document, updated_by, updated_at FROM tasks "
+                                            "WHERE id = ?1 AND version = ?2");
         db_bind_int(st, 1, id);
         db_bind_int(st, 2, version);
-        bind_state(st, t, now);
-        db_bind_id(st, 10, user_id);
-        bind_centi(st, 11, t->total);
-        enum store_rc rc = rc_of(db_run(st));
-        if (rc == STORE_OK && db_changes(db) == 1)
-                return keep_version(db, id, version + 1, t->document, user_id, now);
-        if (rc != STORE_OK)
+        enum db_rc found = db_step(st);
+        char *old = NULL;
+        int64_t saved_by = 0, saved_at = 0;
+        if (found == DB_ROW) {
+                const char *doc = db_col_text(st, 0);
+                old = xstrdup(doc ? doc : "");
+                saved_by = db_col_null(st, 1) ? 0 : db_col_int(st, 1);
+                saved_at = db_col_int(st, 2);
+        }
+        db_reset(st);
+        enum store_rc rc = STORE_OK;
+        if (found == DB_ROW) {
+                st = db_prepare(
+                    db,
+                    "UPDATE tasks SET status = ?3, document = ?4, total = ?5, grade = ?6, errors = ?7, warnings = ?8, "
+                    "updated_at = ?9, updated_by = ?10, total_centi = ?11, version = version + 1 "
+                    "WHERE id = ?1 AND version = ?2");
+                db_bind_int(st, 1, id);
+                db_bind_int(st, 2, version);
+                bind_state(st, t, now);
+                db_bind_id(st, 10, user_id);
+                bind_centi(st, 11, t->total);
+                rc = rc_of(db_run(st));
+                if (rc == STORE_OK && db_changes(db) == 1)
+                        rc = keep_previous(db, id, version, old, t->document, saved_by, saved_at);
+                else if (rc == STORE_OK)
+                        found = DB_DONE;
+        }
+        free(old);
+        if (found == DB_ROW || rc != STORE_OK)
                 return rc;
+        if (found != DB_DONE)
+                return STORE_ERROR;
         st = db_prepare(db, "SELECT 1 FROM tasks WHERE id = ?1");
         db_bind_int(st, 1, id);
         rc = db_step(st) == DB_ROW ? STORE_CONFLICT : STORE_NOT_FOUND;
@@ -223,17 +320,74 @@ enum store_rc store_task_update(struct db *db, int64_t id, int64_t version, cons
         return rc;
 }
 
+/* A kept version read by store_task_version. */
+struct kept {
+        int64_t version;
+        const char *text; /* in the caller's arena */
+        bool delta;
+};
+
 enum store_rc store_task_version(struct db *db, struct arena *a, int64_t id, int64_t version,
                                  const char **document)
 {
-        struct db_stmt *st = db_prepare(
-            db, "SELECT document FROM task_versions WHERE task_id = ?1 AND version = ?2");
+        *document = NULL;
+        struct db_stmt *st = db_prepare(db, "SELECT version, document FROM tasks WHERE id = ?1");
+        db_bind_int(st, 1, id);
+        enum db_rc rc = db_step(st);
+        int64_t current = rc == DB_ROW ? db_col_int(st, 0) : 0;
+        const char *text = rc == DB_ROW ? db_col_copy(st, 1, a) : NULL;
+        db_reset(st);
+        if (rc != DB_ROW)
+                return rc == DB_DONE ? STORE_NOT_FOUND : STORE_ERROR;
+        if (version == current) {
+                *document = text ? text : "";
+                return STORE_OK;
+        }
+        if (version < 1 || version > current)
+                return STORE_NOT_FOUND;
+        /* version, version + 1, … up to the first one kept whole */
+        st = db_prepare(db,
+                        "SELECT version, document, delta FROM task_versions "
+                        "WHERE task_id = ?1 AND version >= ?2 AND version < ?3 ORDER BY version");
         db_bind_int(st, 1, id);
         db_bind_int(st, 2, version);
-        enum db_rc rc = db_step(st);
-        *document = rc == DB_ROW ? db_col_copy(st, 0, a) : NULL;
+        db_bind_int(st, 3, current);
+        struct vec v = VEC_INIT(struct kept);
+        bool whole = false;
+        while (!whole && (rc = db_step(st)) == DB_ROW) {
+                struct kept *k = vec_push(&v);
+                k->version = db_col_int(st, 0);
+                k->text = db_col_copy(st, 1, a);
+                k->delta = db_col_int(st, 2) != 0;
+                whole = !k->delta;
+        }
         db_reset(st);
-        return rc == DB_ROW ? STORE_OK : rc == DB_DONE ? STORE_NOT_FOUND : STORE_ERROR;
+        size_t n;
+        struct kept *rows = vec_finish(&v, a, &n);
+        if (!whole && rc != DB_DONE)
+                return STORE_ERROR;
+        for (size_t i = 0; i < n; i++)
+                if (rows[i].version != version + (int64_t)i || !rows[i].text)
+                        return STORE_NOT_FOUND; /* a version no longer kept */
+        if (!whole && (n == 0 || rows[n - 1].version != current - 1))
+                return STORE_NOT_FOUND;
+        /* from the whole one (or the current document) downwards */
+        size_t i = n;
+        const char *at = text ? text : "";
+        if (whole)
+                at = rows[--i].text;
+        struct buf b = BUF_INIT;
+        while (i-- > 0) {
+                buf_reset(&b);
+                if (!linediff_apply(at, strlen(at), rows[i].text, strlen(rows[i].text), &b)) {
+                        buf_free(&b);
+                        return STORE_ERROR;
+                }
+                at = arena_strndup(a, buf_str(&b), b.len);
+        }
+        buf_free(&b);
+        *document = at;
+        return STORE_OK;
 }
 
 /* ---- the query ------------------------------------------------------------------------- */

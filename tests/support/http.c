@@ -141,6 +141,13 @@ void server_stop(struct server *s)
         assert_int_equal(WEXITSTATUS(status), 0);
 }
 
+void server_kill(struct server *s)
+{
+        kill(s->pid, SIGKILL);
+        waitpid(s->pid, NULL, 0);
+        track(s->pid, false);
+}
+
 /* ---- client --------------------------------------------------------------------- */
 
 void client_init(struct client *c, const struct server *s)
@@ -149,12 +156,23 @@ void client_init(struct client *c, const struct server *s)
         c->srv = s;
 }
 
-static int connect_to(const struct server *s)
+/* A connection to s, or -1 when may_fail and it is refused. */
+static int connect_from(const struct server *s, const char *source, bool may_fail)
 {
         int fd = socket(AF_INET, SOCK_STREAM, 0);
+        if (source && *source) {
+                struct sockaddr_in from = {.sin_family = AF_INET};
+                inet_pton(AF_INET, source, &from.sin_addr);
+                assert_int_equal(bind(fd, (struct sockaddr *)&from, sizeof from), 0);
+        }
         struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)s->port)};
         inet_pton(AF_INET, "127.0.0.1", &sa.sin_addr);
-        assert_int_equal(connect(fd, (struct sockaddr *)&sa, sizeof sa), 0);
+        if (connect(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
+                if (!may_fail)
+                        fail_msg("cannot connect to the server at port %d", s->port);
+                close(fd);
+                return -1;
+        }
         return fd;
 }
 
@@ -189,9 +207,24 @@ static void parse_response(const struct buf *raw, struct response *r)
                 buf_puts(&r->body, "");
 }
 
+static struct response raw_from(const struct server *s, const char *source, bool may_fail,
+                                const char *raw, size_t len);
+
 struct response http_raw(const struct server *s, const char *raw, size_t len)
 {
-        int fd = connect_to(s);
+        return raw_from(s, NULL, false, raw, len);
+}
+
+static struct response raw_from(const struct server *s, const char *source, bool may_fail,
+                                const char *raw, size_t len)
+{
+        int fd = connect_from(s, source, may_fail);
+        if (fd < 0) {
+                struct response r = {0, BUF_INIT, BUF_INIT};
+                buf_puts(&r.headers, "");
+                buf_puts(&r.body, "");
+                return r;
+        }
         size_t sent = 0;
         while (sent < len) {
                 ssize_t k = send(fd, raw + sent, len - sent, MSG_NOSIGNAL);
@@ -279,7 +312,7 @@ struct response http_body(struct client *c, const char *method, const char *path
         buf_puts(&req, "\r\n");
         if (body)
                 buf_append(&req, body, len);
-        struct response r = http_raw(c->srv, req.data, req.len);
+        struct response r = raw_from(c->srv, c->source, c->may_fail, req.data, req.len);
         buf_free(&req);
         remember_cookies(c, &r);
         return r;

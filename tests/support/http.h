@@ -37,6 +37,8 @@ void server_start(struct server *s, const char *db);
 void server_start_wrapped(struct server *s, const char *db, const char *const *wrapper);
 /* SIGTERM, wait, assert it exited cleanly. */
 void server_stop(struct server *s);
+/* SIGKILL, as a crash or a power cut would stop it, and wait. */
+void server_kill(struct server *s);
 
 struct cookie {
         char name[32];
@@ -47,7 +49,9 @@ struct client {
         const struct server *srv;
         struct cookie jar[8];
         size_t n_cookies;
-        char csrf[64]; /* the session's CSRF token once signed in */
+        char csrf[64];   /* the session's CSRF token once signed in */
+        char source[16]; /* the loopback address to connect from ("127.0.0.9"); "": any */
+        bool may_fail;   /* a refused or broken connection answers status 0 (no assertion) */
 };
 
 struct response {

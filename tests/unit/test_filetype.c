@@ -158,8 +158,8 @@ static void test_types_by_content(void **state)
                      "“表.docx” 的扩展名 .docx 与内容不符：内容是 Word 或 Excel 97-2003 文件，"
                      "扩展名应为 .doc 或 .xls；请确认文件后重新上传");
         type_refused("宏.docx", &macro,
-                     "“宏.docx” 含有宏（VBA 代码），为安全起见不能上传；请另存为不含宏的 .docx "
-                     "文件后重新上传");
+                     "“宏.docx” 含有宏（VBA 代码），为安全起见不能上传；请在 Word 中删除宏，"
+                     "另存为“Word 文档（.docx）”后重新上传");
         type_refused("空.pdf", &empty, "“空.pdf” 是空文件（0 字节），请选择有内容的文件");
 
         /* a PNG signature without its header chunk, an OLE2 signature
@@ -187,11 +187,157 @@ static void test_types_by_content(void **state)
                 buf_free(all[i]);
 }
 
+/* The macro rule for a package of entries names[] with contents texts[]
+ * (NULL: a line of XML), named name: refused with message, or accepted. */
+static void package(const char *name, const char *const *names, const char *const *texts,
+                    const char *message)
+{
+        struct buf b = BUF_INIT;
+        sample_zip_texts(&b, names, texts);
+        const char *why = NULL;
+        const struct filetype *t = filetype_detect(a, name, b.data, b.len, &why);
+        if (message) {
+                if (t)
+                        fail_msg("%s: accepted, expected \"%s\"", name, message);
+                assert_string_equal(why, message);
+        } else {
+                if (!t)
+                        fail_msg("%s: refused: %s", name, why);
+        }
+        buf_free(&b);
+}
+
+static void compound(const char *name, const struct cfb_entry *e, size_t n, bool mini,
+                     const char *message)
+{
+        struct buf b = BUF_INIT;
+        sample_cfb(&b, e, n, mini);
+        const char *why = NULL;
+        const struct filetype *t = filetype_detect(a, name, b.data, b.len, &why);
+        if (message) {
+                if (t)
+                        fail_msg("%s: accepted, expected \"%s\"", name, message);
+                assert_string_equal(why, message);
+        } else if (!t) {
+                fail_msg("%s: refused: %s", name, why);
+        }
+        buf_free(&b);
+}
+
+static void test_macros_however_named_or_stored(void **state)
+{
+        (void)state;
+        const char *word = "“宏.docx” 含有宏（VBA 代码），为安全起见不能上传；请在 Word 中删除宏，"
+                           "另存为“Word 文档（.docx）”后重新上传";
+        const char *excel = "“宏.xlsx” 含有宏（VBA 代码），为安全起见不能上传；请在 Excel 中删除"
+                            "宏，另存为“Excel 工作簿（.xlsx）”后重新上传";
+        const char *excel4 = "“宏.xlsx” 含有宏（Excel 4.0 宏表），为安全起见不能上传；请在 Excel "
+                             "中删除宏表，另存为“Excel 工作簿（.xlsx）”后重新上传";
+        /* part names in any case */
+        package("宏.xlsx", (const char *const[]){"xl/workbook.xml", "xl/VBAProject.bin", NULL},
+                NULL, excel);
+        package("宏.docx", (const char *const[]){"word/document.xml", "word/vbaproject.bin", NULL},
+                NULL, word);
+        package("宏.xlsx",
+                (const char *const[]){"xl/workbook.xml", "xl/macrosheets/sheet1.xml", NULL}, NULL,
+                excel4);
+        package("宏.xlsx",
+                (const char *const[]){"xl/workbook.xml", "XL/MacroSheets/Sheet1.xml", NULL}, NULL,
+                excel4);
+        /* a VBA part under another name, reached through the relationships */
+        const char *rels =
+            "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/"
+            "package/2006/relationships\"><Relationship Id=\"rId9\" Type=\"http://"
+            "schemas.microsoft.com/office/2006/relationships/&#x76;baProject\" "
+            "Target=\"notes.dat\"/></Relationships>";
+        package("宏.docx",
+                (const char *const[]){"word/document.xml", "word/_rels/document.xml.rels",
+                                      "word/notes.dat", NULL},
+                (const char *const[]){NULL, rels, NULL}, word);
+        /* … or declared by the content types */
+        const char *types = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats."
+                            "org/package/2006/content-types\"><Default Extension=\"dat\" "
+                            "ContentType=\"application/vnd.ms-office.VBAProject\"/></Types>";
+        package("宏.xlsx",
+                (const char *const[]){"[Content_Types].xml", "xl/workbook.xml", "xl/x.dat", NULL},
+                (const char *const[]){types, NULL, NULL}, excel);
+        const char *enabled =
+            "<Types><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/"
+            "vnd.ms-excel.sheet.MACROENABLED.main+xml\"/></Types>";
+        package("宏.xlsx", (const char *const[]){"[content_types].xml", "xl/workbook.xml", NULL},
+                (const char *const[]){enabled, NULL}, excel);
+        const char *sheet4 = "<Types><Override PartName=\"/xl/a.xml\" ContentType=\"application/"
+                             "vnd.ms-excel.macrosheet+xml\"/></Types>";
+        package("宏.xlsx",
+                (const char *const[]){"[Content_Types].xml", "xl/workbook.xml", "xl/a.xml", NULL},
+                (const char *const[]){sheet4, NULL, NULL}, excel4);
+        /* a plain package with ordinary types and relationships passes */
+        const char *plain_types =
+            "<Types><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override "
+            "PartName=\"/word/document.xml\" ContentType=\"application/"
+            "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+        const char *plain_rels =
+            "<Relationships><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/"
+            "officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
+            "</Relationships>";
+        package(
+            "宏.docx",
+            (const char *const[]){"[Content_Types].xml", "_rels/.rels", "word/document.xml", NULL},
+            (const char *const[]){plain_types, plain_rels, NULL}, NULL);
+        /* a declaration that could hide what follows is refused */
+        const char *doctype = "<!DOCTYPE Types [<!ENTITY v \"vbaProject\">]><Types/>";
+        package("宏.docx", (const char *const[]){"[Content_Types].xml", "word/document.xml", NULL},
+                (const char *const[]){doctype, NULL},
+                "“宏.docx” 的内部结构无法读取（文件可能已损坏），无法确认其中没有宏，为安全起见"
+                "不能上传；请在 Word 中打开并另存为“Word 文档（.docx）”后重新上传");
+
+        /* legacy files: the VBA storage, under any case, in a .doc or .xls */
+        const char *doc = "“宏.doc” 含有宏（VBA 代码），为安全起见不能上传；请在 Word 中删除宏，"
+                          "另存为“Word 文档（.docx）”后重新上传";
+        const char *xls = "“宏.xls” 含有宏（VBA 代码），为安全起见不能上传；请在 Excel 中删除宏，"
+                          "另存为“Excel 工作簿（.xlsx）”后重新上传";
+        static const char text[] = "text";
+        struct cfb_entry e[] = {{"WordDocument", 2, text, 4},
+                                {"Macros", 1, NULL, 0},
+                                {"VBA", 1, NULL, 0},
+                                {"dir", 2, text, 4}};
+        compound("宏.doc", e, 4, false, doc);
+        compound("宏.doc", e, 1, false, NULL);
+        struct cfb_entry x[] = {{"Workbook", 2, text, 4}, {"_vba_project_cur", 1, NULL, 0}};
+        compound("宏.xls", x, 2, false, xls);
+        compound("宏.xls", x, 2, true, xls);
+        /* an Excel 4.0 macro sheet in the workbook stream, in regular and mini sectors */
+        struct buf wb = BUF_INIT;
+        sample_biff_workbook(&wb, 1);
+        struct cfb_entry m[] = {{"Workbook", 2, wb.data, wb.len}};
+        const char *xlm = "“宏.xls” 含有宏（Excel 4.0 宏表），为安全起见不能上传；请在 Excel 中"
+                          "删除宏表，另存为“Excel 工作簿（.xlsx）”后重新上传";
+        compound("宏.xls", m, 1, false, xlm);
+        compound("宏.xls", m, 1, true, xlm);
+        sample_biff_workbook(&wb, 0);
+        m[0] = (struct cfb_entry){"Workbook", 2, wb.data, wb.len};
+        compound("宏.xls", m, 1, false, NULL);
+        compound("宏.xls", m, 1, true, NULL);
+        buf_free(&wb);
+        /* a compound file whose directory cannot be read is refused */
+        struct buf broken = BUF_INIT;
+        sample_cfb(&broken, e, 1, false);
+        memset(broken.data + 0x30, 0x7f, 4); /* the directory's first sector: far away */
+        const char *why = NULL;
+        assert_null(filetype_detect(a, "坏.doc", broken.data, broken.len, &why));
+        assert_string_equal(why,
+                            "“坏.doc” 的内部结构无法读取（文件可能已损坏），无法确认其中没有宏，"
+                            "为安全起见不能上传；请在 Word 中打开并另存为“Word 文档（.docx）”"
+                            "后重新上传");
+        buf_free(&broken);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(test_names),
             cmocka_unit_test(test_types_by_content),
+            cmocka_unit_test(test_macros_however_named_or_stored),
         };
         return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -261,6 +261,46 @@ static void test_admin_writes_are_refused_to_every_other_post(void **state)
         response_free(&r);
 }
 
+/* The matrix's cell "fill in a task: save, preview": only the task's
+ * holder, also for a preview that changes nothing stored. */
+static void test_preview_only_by_the_holder(void **state)
+{
+        (void)state;
+        struct task_ref tasks[64];
+        size_t n = all_tasks(tasks, 64);
+        int id = 0;
+        for (size_t i = 0; i < n && !id; i++)
+                if (strcmp(tasks[i].unit, "104002") == 0)
+                        id = tasks[i].id;
+        assert_true(id > 0);
+        char path[64];
+        snprintf(path, sizeof path, "/api/tasks/%d/preview", id);
+        /* the draft is held by its unit's 经办岗 */
+        const int want[N_ACTORS] = {[ANON] = 401,       [PREPARER] = 200, [REVIEWER] = 403,
+                                    [SUPERVISOR] = 403, [FINANCE] = 403,  [ADMIN] = 403};
+        for (int a = 0; a < N_ACTORS; a++) {
+                struct response r = http(&clients[a], "POST", path, "application/json",
+                                         "{\"$.self_eval.goal.achieved\":\"预览\"}", true);
+                if (r.status != want[a])
+                        fprintf(stderr, "preview as %s: %d, expected %d: %s\n", actors[a].name,
+                                r.status, want[a], r.body.data);
+                assert_int_equal(r.status, want[a]);
+                if (a == REVIEWER)
+                        assert_non_null(strstr(r.body.data, "不能修改该自评任务"));
+                response_free(&r);
+        }
+        /* the edit pages' preview (POST with preview=1) likewise */
+        snprintf(path, sizeof path, "/tasks/%d/basic", id);
+        for (int a = PREPARER; a <= REVIEWER; a++) {
+                char form[160];
+                snprintf(form, sizeof form, "csrf=%s&preview=1", clients[a].csrf);
+                struct response r = http(&clients[a], "POST", path,
+                                         "application/x-www-form-urlencoded", form, false);
+                assert_int_equal(r.status, want[a]);
+                response_free(&r);
+        }
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
@@ -268,6 +308,7 @@ int main(void)
             cmocka_unit_test(test_no_unit_reaches_another_by_changing_an_id),
             cmocka_unit_test(test_lists_show_only_the_scope),
             cmocka_unit_test(test_admin_writes_are_refused_to_every_other_post),
+            cmocka_unit_test(test_preview_only_by_the_holder),
         };
         return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -5,6 +5,7 @@
  * nothing. */
 #include "../support/sheet_support.h"
 
+#include "../../src/doc/doc_edit.h"
 #include "../../src/sheet/sheet.h"
 #include "../../src/sheet/sheet_int.h"
 #include "../../src/sheet/xlsx_read.h"
@@ -305,6 +306,95 @@ static void test_edits_take_effect(void **state)
         for (size_t i = 0; i < e->n_findings; i++)
                 assert_string_not_equal(e->findings[i].code, "split.income");
         engine_free(e);
+        doc_free(d);
+        diags_free(&errs);
+        buf_free(&book);
+        loaded_free(&l);
+}
+
+/* ---- numbers as typed: one parser for forms, the API and workbooks -----------------------------
+ */
+
+static void test_thousands_separators_only_where_they_belong(void **state)
+{
+        (void)state;
+        /* the parser */
+        static const struct {
+                const char *typed, *value; /* NULL: refused for its grouping */
+        } cases[] = {
+            {"1,234,567.89", "1234567.89"},
+            {"-1,234", "-1234"},
+            {"12,345", "12345"},
+            {"999,999,999,999", "999999999999"},
+            {"1，234，567", "1234567"}, /* full-width commas, as a Chinese keyboard types them */
+            {"1234567.89", "1234567.89"},
+            {"0.5", "0.5"},
+            {"1,2,3", NULL},
+            {"1,,000", NULL},
+            {"1,000,", NULL},
+            {",100", NULL},
+            {"1,00", NULL},
+            {"1,0000", NULL},
+            {"12345,678", NULL},
+            {"0,123", NULL},
+            {"1.234,5", NULL},
+            {"1,234.5,6", NULL},
+            {"1,234，567", NULL},
+            {"-,100", NULL},
+        };
+        for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+                dec_t d;
+                enum dec_parse_status st =
+                    dec_parse_input(cases[i].typed, strlen(cases[i].typed), 0, &d);
+                if (cases[i].value) {
+                        char tmp[DEC_BUFSZ];
+                        if (st != DEC_OK)
+                                fail_msg("“%s” refused (%d)", cases[i].typed, st);
+                        assert_string_equal(dec_fmt(d, -1, tmp), cases[i].value);
+                } else if (st != DEC_ERR_GROUPING) {
+                        fail_msg("“%s”: %d, expected a grouping error", cases[i].typed, st);
+                }
+        }
+        dec_t pct;
+        assert_int_equal(dec_parse_input("1,234.5%", 8, DEC_INPUT_PERCENT, &pct), DEC_OK);
+        assert_int_equal(dec_parse_input("1,234.5%", 8, 0, &pct), DEC_ERR_SYNTAX);
+
+        /* typed into a form or sent to the API (doc_assign) */
+        struct loaded l;
+        load_example(seed_examples[3], &l);
+        struct diags errs = DIAGS_INIT;
+        assert_false(doc_assign(l.doc, A_PATH, "1,2,3", &errs));
+        assert_false(doc_assign(l.doc, A_PATH, "1,,000", &errs));
+        assert_int_equal(errs.n, 2);
+        assert_string_equal(errs.items[0].msg,
+                            "“1,2,3”的千位分隔符位置不对：逗号只能三位一组，如 1,234,567.89；"
+                            "也可以不写逗号，如 1234567.89");
+        assert_true(doc_assign(l.doc, A_PATH, "1,234,567.89", &errs));
+        char tmp[DEC_BUFSZ];
+        assert_string_equal(dec_fmt(l.doc->self.table.budget.adjusted, -1, tmp), "1234567.89");
+        assert_true(doc_assign(l.doc, STAFF_PATH, "1,200", &errs));
+        assert_int_equal(l.doc->basic.staffing.authorized, 1200);
+        assert_false(doc_assign(l.doc, STAFF_PATH, "1,20", &errs));
+        assert_int_equal(errs.n, 3);
+        diags_free(&errs);
+        loaded_free(&l);
+
+        /* typed as text into a workbook cell */
+        expect_cell_error(A_PATH, " t=\"inlineStr\"><is><t>1,2,3</t></is></c>", "自评表", A_LABEL,
+                          "千位分隔符位置不对：“1,2,3”，逗号只能三位一组，如 1,234,567.89；"
+                          "也可以不写逗号，如 1234567.89");
+        load_example(seed_examples[3], &l);
+        struct buf book = BUF_INIT;
+        template_of(&l, &book);
+        char entry[64], ref[16], xml[1024];
+        where_of(&l, A_PATH, entry, ref);
+        snprintf(xml, sizeof xml, "<c r=\"%s\" t=\"inlineStr\"><is><t>1,716.84</t></is></c>", ref);
+        set_cell_xml(&book, entry, ref, xml);
+        struct doc *d = sheet_import(l.doc, l.eval, book.data, book.len, &errs, NULL);
+        if (!d)
+                diags_print(&errs, stderr);
+        assert_non_null(d);
+        assert_string_equal(dec_fmt(d->self.table.budget.adjusted, -1, tmp), "1716.84");
         doc_free(d);
         diags_free(&errs);
         buf_free(&book);
@@ -687,6 +777,7 @@ int main(void)
             cmocka_unit_test(test_error_over_the_limits),
             cmocka_unit_test(test_errors_change_nothing),
             cmocka_unit_test(test_damaged_templates),
+            cmocka_unit_test(test_thousands_separators_only_where_they_belong),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }

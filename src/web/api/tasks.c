@@ -274,6 +274,12 @@ void api_task_preview(struct req *r)
         struct task_change tc;
         if (!web_change_open(r, &tc))
                 return;
+        struct outcome out = {0};
+        if (!task_may_edit(&r->app, &tc.tv.task, &out)) { /* only the holder, as for saving */
+                api_fail(r, &out);
+                task_change_free(&tc);
+                return;
+        }
         struct change_set cs;
         web_change_set(r, &cs);
         task_change_apply(&r->app, &tc, &cs);

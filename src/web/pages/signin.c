@@ -10,9 +10,7 @@
 /* Only local paths are followed after signing in. */
 static const char *safe_next(const char *next)
 {
-        if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strchr(next, ':'))
-                return "/";
-        return next;
+        return url_is_local_path(next) ? next : "/";
 }
 
 static void login_form(struct req *r, const char *phone, const char *error, int status)
