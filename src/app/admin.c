@@ -491,7 +491,7 @@ bool app_task_from_document(struct app *a, const struct doc *d, struct outcome *
         struct unit u;
         if (!check_declaration(a, d, d->fiscal_year, &u, out))
                 return undo(a);
-        struct task t = {.unit_id = u.id, .year = d->fiscal_year, .status = "draft"};
+        struct task t = {.unit_id = u.id, .year = d->fiscal_year, .status = "draft", .entered = true};
         struct evaluation *e = engine_evaluate(d, s);
         task_set_document(a, d, e, &t);
         engine_free(e);

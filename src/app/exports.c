@@ -105,7 +105,8 @@ bool export_task_reports(struct app *a, const struct query_input *in, const char
 
 static const struct sheet_column list_columns[] = {
     {"年度", SHEET_COL_INT, 6},       {"单位编码", SHEET_COL_TEXT, 9},
-    {"单位名称", SHEET_COL_TEXT, 24}, {"状态", SHEET_COL_TEXT, 14},
+    {"单位名称", SHEET_COL_TEXT, 24}, {"主管部门", SHEET_COL_TEXT, 20},
+    {"状态", SHEET_COL_TEXT, 14},
     {"计算总分", SHEET_COL_SCORE, 9}, {"等级", SHEET_COL_TEXT, 6},
     {"错误", SHEET_COL_INT, 6},       {"警告", SHEET_COL_INT, 6},
     {"更新时间", SHEET_COL_DATE, 16},
@@ -127,12 +128,13 @@ bool export_task_list(struct app *a, const struct query_input *in, struct downlo
                 row[0] = app_printf(a, "%lld", (long long)t->year);
                 row[1] = t->unit_code;
                 row[2] = t->unit_name;
-                row[3] = wf_status_label(wf_status_parse(t->status));
-                row[4] = t->total;
-                row[5] = t->grade;
-                row[6] = app_printf(a, "%lld", (long long)t->errors);
-                row[7] = app_printf(a, "%lld", (long long)t->warnings);
-                row[8] = app_time_text(a->arena, t->updated_at);
+                row[3] = t->supervisor_name;
+                row[4] = wf_task_label(t);
+                row[5] = wf_unfilled(t) ? NULL : t->total; /* 未填报 in 等级 */
+                row[6] = wf_unfilled(t) ? "未填报" : t->grade;
+                row[7] = app_printf(a, "%lld", (long long)t->errors);
+                row[8] = app_printf(a, "%lld", (long long)t->warnings);
+                row[9] = app_time_text(a->arena, t->updated_at);
         }
         struct sheet_list list = {
             "绩效自评任务列表",
@@ -158,19 +160,25 @@ bool export_task_list(struct app *a, const struct query_input *in, struct downlo
 }
 
 /* A unit's row of the summary: its task's document evaluated (the stated
- * total and execution rate are not kept in the list). */
+ * total and execution rate are not kept in the list); a task nobody has
+ * filled in yet is 未填报, without figures. */
 static void summary_row(struct app *a, const struct task *t, struct sheet_summary_row *row)
 {
-        *row = (struct sheet_summary_row){t->unit_code,
-                                          t->unit_name,
-                                          NULL,
-                                          wf_status_label(wf_status_parse(t->status)),
-                                          DEC_NONE,
-                                          DEC_NONE,
-                                          t->grade,
-                                          DEC_NONE,
-                                          (size_t)t->errors,
-                                          (size_t)t->warnings};
+        *row = (struct sheet_summary_row){.unit_code = t->unit_code,
+                                          .unit_name = t->unit_name,
+                                          .supervisor = t->supervisor_name,
+                                          .status = wf_task_label(t),
+                                          .total = DEC_NONE,
+                                          .stated_total = DEC_NONE,
+                                          .grade = t->grade,
+                                          .exec_rate_pct = DEC_NONE,
+                                          .errors = (size_t)t->errors,
+                                          .warnings = (size_t)t->warnings,
+                                          .unfilled = wf_unfilled(t)};
+        if (row->unfilled) {
+                row->grade = NULL;
+                return;
+        }
         struct loaded *l = task_loaded(a, t);
         if (l) {
                 const struct evaluation *e = l->eval;
@@ -180,8 +188,7 @@ static void summary_row(struct app *a, const struct task *t, struct sheet_summar
                 row->errors = e->n_errors;
                 row->warnings = e->n_warnings;
                 row->grade = e->self.grade ? arena_strdup(a->arena, e->self.grade) : NULL;
-                if (l->doc->unit.supervisor.name)
-                        row->supervisor = arena_strdup(a->arena, l->doc->unit.supervisor.name);
+                row->scheme = l->scheme->name ? scheme_builtin(l->scheme->name) : NULL;
         }
         loaded_release(l);
 }

@@ -68,6 +68,11 @@ bool app_users_find(struct app *a, const struct list_input *in, struct user **us
         return true;
 }
 
+bool app_supervising_units(struct app *a, struct unit **units, size_t *n, struct outcome *out)
+{
+        return read_rc(store_supervising_units(a->db, a->arena, &a->scope, units, n), NULL, out);
+}
+
 bool app_unit(struct app *a, const char *code, struct unit *u, struct outcome *out)
 {
         enum store_rc rc = store_unit_by_code(a->db, a->arena, code, u);

@@ -26,6 +26,8 @@ bool app_units_find(struct app *a, const struct list_input *in, struct unit **un
 /* The accounts in scope search finds (phone, name, unit code or name). */
 bool app_users_find(struct app *a, const struct list_input *in, struct user **users,
                     struct list_found *found, struct outcome *out);
+/* The supervising units (主管部门) in scope: the choices of a query. */
+bool app_supervising_units(struct app *a, struct unit **units, size_t *n, struct outcome *out);
 bool app_unit(struct app *a, const char *code, struct unit *u, struct outcome *out);
 bool app_unit_by_id(struct app *a, int64_t id, struct unit *u, struct outcome *out);
 bool app_user(struct app *a, int64_t id, struct user *u, struct outcome *out);

@@ -75,12 +75,12 @@ bool query_read(struct app *a, const struct query_input *in, struct query_form *
         q->sort = SORT_YEAR;
         q->desc = true;
         f->page = 1;
-        (void)a;
         f->typed = *in;
         struct query_input *t = &f->typed;
         /* "" does not filter */
-        const char **all[] = {&t->year, &t->unit,     &t->status, &t->grade, &t->min,
-                              &t->max,  &t->findings, &t->sort,   &t->order, &t->page};
+        const char **all[] = {&t->year, &t->unit,     &t->supervisor, &t->status,
+                              &t->grade, &t->min,     &t->max,        &t->findings,
+                              &t->sort, &t->order,    &t->page};
         for (size_t i = 0; i < sizeof all / sizeof *all; i++)
                 if (*all[i] && !**all[i])
                         *all[i] = NULL;
@@ -93,11 +93,20 @@ bool query_read(struct app *a, const struct query_input *in, struct query_form *
         if (t->unit && strlen(t->unit) > 100)
                 return bad(out, "unit", "查询条件“单位”过长：请输入单位编码或名称的一部分（最多 100 字节）");
         q->unit = t->unit;
-        if (t->status) {
+        if (t->supervisor) {
+                if (!digits(t->supervisor, 6) || strlen(t->supervisor) != 6 ||
+                    !unit_is_supervising(t->supervisor))
+                        return bad(out, "supervisor", "查询条件“主管部门”无效：请从列表中选择一个主管部门"
+                                                      "（接口中为其 6 位单位编码，以 001 结尾）");
+                q->department = app_printf(a, "%.3s", t->supervisor);
+        }
+        if (t->status && strcmp(t->status, "returned") == 0) {
+                q->returned = true; /* 已退回: in whatever step answers the return */
+        } else if (t->status) {
                 if (wf_status_parse(t->status) == WF_UNKNOWN)
                         return bad(out, "status", "查询条件“状态”无效：请从列表中选择一个状态"
                                       "（接口中为 draft、unit_review、supervisor_review、"
-                                      "finance_review 或 done）");
+                                      "finance_review、done 或 returned）");
                 q->status = t->status;
         }
         if (t->grade) {

@@ -1,6 +1,6 @@
 /* 绩效自评查询: the criteria of the query page, the API and the exports
- * of a list, read from what the user typed (year, unit, status, grade,
- * score range, findings, sort, order, page) with a message naming the
+ * of a list, read from what the user typed (year, unit, 主管部门, status
+ * or 已退回, grade, score range, findings, sort, order, page) with a message naming the
  * criterion and its rule, and the query itself in the actor's scope. */
 #ifndef JX_APP_QUERY_H
 #define JX_APP_QUERY_H
@@ -11,7 +11,8 @@ enum { QUERY_PAGE_SIZE = 50 };
 
 /* The criteria as typed (NULL or "" when absent). */
 struct query_input {
-        const char *year, *unit, *status, *grade, *min, *max, *findings, *sort, *order, *page;
+        const char *year, *unit, *supervisor, *status, *grade, *min, *max, *findings, *sort, *order,
+            *page;
 };
 
 struct query_form {

@@ -304,6 +304,7 @@ bool task_change_save(struct app *a, struct task_change *tc, const char *version
         size_t n = doc_diff(tc->base, tc->doc, a->arena, &changes);
         struct task next = *t;
         task_set_document(a, tc->doc, tc->eval, &next);
+        next.entered = true; /* no longer 未填报 */
         db_begin(a->db, DB_HERE);
         enum store_rc rc = store_task_update(a->db, t->id, v, &next, u->id, a->now);
         if (rc == STORE_CONFLICT) {

@@ -111,6 +111,7 @@ bool task_transition(struct app *a, struct task_view *tv, enum wf_action act, co
         enum wf_status to = wf_next(t, act);
         struct task next = *t;
         next.status = wf_status_name(to);
+        next.returned = act == WF_RETURN; /* 已退回 until it is sent up again */
         db_begin(a->db, DB_HERE);
         enum store_rc rc = store_task_update(a->db, t->id, v, &next, u->id, a->now);
         if (rc == STORE_CONFLICT)

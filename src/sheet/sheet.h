@@ -92,7 +92,7 @@ bool sheet_list_write(const struct sheet_list *l, struct buf *out, struct diags 
 struct sheet_summary_row {
         const char *unit_code;  /* 单位编码 */
         const char *unit_name;  /* 单位名称 */
-        const char *supervisor; /* 主管部门 (name), NULL for a supervising unit */
+        const char *supervisor; /* 主管部门 (name; a supervising unit's is itself) */
         const char *status; /* 状态, e.g. 审核中（主管部门）; as the workflow names it */
         dec_t total;        /* computed total score, DEC_NONE when not evaluated */
         dec_t stated_total; /* the total the unit states, DEC_NONE when none */
@@ -100,14 +100,18 @@ struct sheet_summary_row {
         dec_t exec_rate_pct; /* budget execution rate B/A in percent */
         size_t errors;       /* findings of severity error */
         size_t warnings;     /* findings of severity warning */
+        bool unfilled;       /* nobody has filled it in yet (未填报): no total, no grade */
+        const struct scheme *scheme; /* whose grades it has; NULL when unfilled */
 };
 
 /* Append to out the summary workbook of fiscal year year for the
  * jurisdiction named (e.g. 绥宁县财政局; may be NULL): sheet 汇总 with one
  * row per unit in the order given (computed and stated total, their
- * difference, grade, execution rate, errors, warnings, status) and a
- * footer of counts and the average; sheet 统计 with the number of units
- * per grade and per status. Returns false with diagnostics on failure. */
+ * difference, grade or 未填报, execution rate, errors, warnings, status)
+ * and a footer of counts and the average of those evaluated; sheet 统计
+ * with, for each scheme of the rows, the units at each of its grades,
+ * then those not filled in, those evaluated and the units per status.
+ * Returns false with diagnostics on failure. */
 bool sheet_summary_write(int64_t year, const char *jurisdiction,
                          const struct sheet_summary_row *rows, size_t n, struct buf *out,
                          struct diags *errs);

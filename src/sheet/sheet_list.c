@@ -203,54 +203,83 @@ static const char *count_a(struct arena *a, size_t n)
 }
 
 /* Distinct values of a text column with their counts, in order of first
- * appearance; NULL counts as missing. */
+ * appearance. */
 struct tally {
         const char **names;
         size_t *counts;
         size_t n;
 };
 
-static void tally_add(struct tally *t, const char *name)
+static void tally_add(struct tally *t, const char *name, size_t count)
 {
         for (size_t i = 0; i < t->n; i++)
                 if (strcmp(t->names[i], name) == 0) {
-                        t->counts[i]++;
+                        t->counts[i] += count;
                         return;
                 }
         t->names[t->n] = name;
-        t->counts[t->n++] = 1;
+        t->counts[t->n++] = count;
 }
 
+/* The statistics sheet: for each scheme of the rows, each of its grade
+ * names once with the units at it (none included), then those not filled
+ * in, those evaluated, the units by status, and the total. */
 static bool stats_sheet(struct xw *w, struct arena *a, const struct sheet_summary_row *rows,
                         size_t n, struct diags *errs)
 {
-        struct tally grades = {arena_alloc(a, (n + 1) * sizeof(char *)),
-                               arena_alloc(a, (n + 1) * sizeof(size_t)), 0};
+        const struct scheme **schemes = arena_alloc(a, (n + 1) * sizeof *schemes);
+        size_t n_schemes = 0, grades = 0, unfilled = 0, evaluated = 0;
+        for (size_t i = 0; i < n; i++) {
+                unfilled += rows[i].unfilled;
+                evaluated += !rows[i].unfilled && dec_is_set(rows[i].total);
+                const struct scheme *s = rows[i].scheme;
+                bool seen = !s;
+                for (size_t k = 0; k < n_schemes && !seen; k++)
+                        seen = schemes[k] == s;
+                if (!seen) {
+                        schemes[n_schemes++] = s;
+                        grades += s->n_grades;
+                }
+        }
         struct tally states = {arena_alloc(a, (n + 1) * sizeof(char *)),
                                arena_alloc(a, (n + 1) * sizeof(size_t)), 0};
-        for (size_t i = 0; i < n; i++) {
-                tally_add(&grades, cell_blank(rows[i].grade) ? "未评分" : rows[i].grade);
-                tally_add(&states, cell_blank(rows[i].status) ? "未注明" : rows[i].status);
-        }
-        size_t m = grades.n + states.n + 2;
+        for (size_t i = 0; i < n; i++)
+                tally_add(&states, cell_blank(rows[i].status) ? "未注明" : rows[i].status, 1);
+        size_t m = grades + states.n + 4;
         const char **cells = arena_alloc(a, m * 3 * sizeof(char *));
         size_t r = 0;
-        for (int part = 0; part < 2; part++) {
-                const struct tally *t = part == 0 ? &grades : &states;
-                for (size_t i = 0; i < t->n; i++, r++) {
-                        cells[r * 3] = part == 0 ? "评价等级" : "状态";
-                        cells[r * 3 + 1] = t->names[i];
-                        cells[r * 3 + 2] = count_a(a, t->counts[i]);
+        for (size_t k = 0; k < n_schemes; k++) {
+                const struct scheme *s = schemes[k];
+                for (size_t g = 0; g < s->n_grades; g++, r++) {
+                        size_t count = 0;
+                        for (size_t i = 0; i < n; i++)
+                                count += rows[i].scheme == s && rows[i].grade &&
+                                         strcmp(rows[i].grade, s->grades[g].name) == 0;
+                        cells[r * 3] = arena_printf(a, "评价等级（%s）", s->title ? s->title : s->name);
+                        cells[r * 3 + 1] = s->grades[g].name;
+                        cells[r * 3 + 2] = count_a(a, count);
                 }
+        }
+        const char *totals[][2] = {{"未填报", count_a(a, unfilled)},
+                                   {"已评分", count_a(a, evaluated)}};
+        for (size_t k = 0; k < 2; k++, r++) {
+                cells[r * 3] = "评价等级";
+                cells[r * 3 + 1] = totals[k][0];
+                cells[r * 3 + 2] = totals[k][1];
+        }
+        for (size_t i = 0; i < states.n; i++, r++) {
+                cells[r * 3] = "状态";
+                cells[r * 3 + 1] = states.names[i];
+                cells[r * 3 + 2] = count_a(a, states.counts[i]);
         }
         cells[r * 3] = "合计";
         cells[r * 3 + 1] = NULL;
         cells[r * 3 + 2] = count_a(a, n);
         r++;
-        static const struct sheet_column cols[] = {{"分类", SHEET_COL_TEXT, 6},
-                                                   {"取值", SHEET_COL_TEXT, 14},
+        static const struct sheet_column cols[] = {{"分类", SHEET_COL_TEXT, 20},
+                                                   {"取值", SHEET_COL_TEXT, 22},
                                                    {"单位数", SHEET_COL_INT, 5}};
-        struct sheet_list l = {"统计", "按评价等级和状态统计的单位数", cols, 3, cells, r};
+        struct sheet_list l = {"统计", "各评分方案的评价等级、未填报和状态的单位数", cols, 3, cells, r};
         return list_sheet(w, "统计", &l, true, errs);
 }
 
@@ -274,7 +303,7 @@ bool sheet_summary_write(int64_t year, const char *jurisdiction,
                 c[6] = dec_is_set(s->total) && dec_is_set(s->stated_total)
                            ? dec_a(a, dec_sub(s->stated_total, s->total), -1)
                            : NULL;
-                c[7] = s->grade;
+                c[7] = s->unfilled ? "未填报" : s->grade;
                 c[8] = dec_a(a, s->exec_rate_pct, -1);
                 c[9] = count_a(a, s->errors);
                 c[10] = count_a(a, s->warnings);
@@ -299,8 +328,12 @@ bool sheet_summary_write(int64_t year, const char *jurisdiction,
         f[11] = NULL;
         char title[128], subtitle[512];
         snprintf(title, sizeof title, "%" PRId64 "年度部门整体支出绩效自评汇总表", year);
-        snprintf(subtitle, sizeof subtitle, "%s%s共 %zu 个单位，已评分 %zu 个",
-                 jurisdiction ? jurisdiction : "", jurisdiction ? "　" : "", n, scored);
+        size_t unfilled = 0;
+        for (size_t i = 0; i < n; i++)
+                unfilled += rows[i].unfilled;
+        snprintf(subtitle, sizeof subtitle,
+                 "%s%s共 %zu 个单位，已评分 %zu 个（平均分按已评分的计算），未填报 %zu 个",
+                 jurisdiction ? jurisdiction : "", jurisdiction ? "　" : "", n, scored, unfilled);
         struct sheet_list l = {title, subtitle, summary_cols, SUMMARY_COLS, cells, n + 1};
         struct xw w;
         bool ok = xw_open(&w, errs);

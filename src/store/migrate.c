@@ -126,6 +126,18 @@ static const char *const steps[] = {
     "  WHERE t.id = task_versions.task_id AND t.version = task_versions.version);"
     "UPDATE tasks SET history_bytes = (SELECT coalesce(sum(length(CAST(v.document AS BLOB))), 0)"
     "  FROM task_versions v WHERE v.task_id = tasks.id);",
+
+    /* 5: a task answering a return (returned), and whether anyone has
+     * filled it in since it was issued (entered: 未填报 otherwise); for
+     * databases of before, a first-version draft scored 0 counts as not
+     * filled in, and a task whose last step was a return as returned */
+    "ALTER TABLE tasks ADD COLUMN returned INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE tasks ADD COLUMN entered INTEGER NOT NULL DEFAULT 1;"
+    "UPDATE tasks SET entered = 0 WHERE version = 1 AND status = 'draft'"
+    "  AND coalesce(total_centi, 0) = 0;"
+    "UPDATE tasks SET returned = 1 WHERE status <> 'done' AND (SELECT e.action FROM task_events e"
+    "  WHERE e.task_id = tasks.id AND e.from_status <> e.to_status"
+    "  ORDER BY e.id DESC LIMIT 1) = 'return';",
 };
 
 enum { N_STEPS = sizeof steps / sizeof steps[0] };

@@ -56,6 +56,9 @@ struct store_page {
 enum store_rc store_units_find(struct db *db, struct arena *a, const struct scope *sc,
                                const struct store_page *p, struct unit **out, size_t *n,
                                int64_t *total);
+/* The supervising units (主管部门, code xxx001) in scope, by code. */
+enum store_rc store_supervising_units(struct db *db, struct arena *a, const struct scope *sc,
+                                      struct unit **out, size_t *n);
 enum store_rc store_unit_by_code(struct db *db, struct arena *a, const char *code,
                                  struct unit *out);
 enum store_rc store_unit_by_id(struct db *db, struct arena *a, int64_t id, struct unit *out);
@@ -211,6 +214,9 @@ struct task {
         const char *grade;
         int64_t errors, warnings;
         int64_t updated_at;
+        bool returned; /* answering a return (已退回) until sent up again */
+        bool entered;  /* filled in since it was issued (else 未填报) */
+        const char *supervisor_name; /* 主管部门 (for a supervising unit: itself) */
         const char *document; /* only from store_task_get with the document */
 };
 
@@ -241,6 +247,8 @@ struct task_query {
         const char *grade;            /* NULL: any */
         int64_t min_centi, max_centi; /* computed total × 100; INT64_MIN / INT64_MAX: open */
         int64_t min_findings;         /* errors + warnings at least this; 0: any */
+        const char *department;       /* its 主管部门's 3-digit department, or NULL */
+        bool returned;                /* only tasks answering a return (已退回) */
         enum task_sort sort;
         bool desc;
         int64_t limit, offset;

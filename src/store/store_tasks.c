@@ -105,7 +105,7 @@ static void bind_centi(struct db_stmt *st, int idx, const char *total)
 }
 
 /* ?3 to ?9 of inserting or updating a task: its status, document, the
- * engine's results and the time. */
+ * engine's results and the time; ?12 and ?13: returned, entered. */
 static void bind_state(struct db_stmt *st, const struct task *t, int64_t now)
 {
         db_bind_text(st, 3, t->status);
@@ -115,6 +115,8 @@ static void bind_state(struct db_stmt *st, const struct task *t, int64_t now)
         db_bind_int(st, 7, t->errors);
         db_bind_int(st, 8, t->warnings);
         db_bind_int(st, 9, now);
+        db_bind_int(st, 12, t->returned);
+        db_bind_int(st, 13, t->entered);
 }
 
 /* The oldest versions of task id while it keeps more than the bound;
@@ -196,8 +198,11 @@ static enum store_rc keep_previous(struct db *db, int64_t id, int64_t version, c
 
 #define TASK_COLUMNS                                                                                             \
         "t.id, t.unit_id, u.code, u.name, t.year, t.status, t.version, t.total, t.grade, t.errors, t.warnings, " \
-        "t.updated_at"
-#define TASK_FROM " FROM tasks t JOIN units u ON u.id = t.unit_id "
+        "t.updated_at, t.returned, t.entered, s.name"
+/* s: the unit's supervising unit (its department's xxx001; itself for one) */
+#define TASK_FROM                                                                                  \
+        " FROM tasks t JOIN units u ON u.id = t.unit_id "                                          \
+        "LEFT JOIN units s ON s.code = substr(u.code, 1, 3) || '001' "
 
 static void read_task(struct db_stmt *st, struct arena *a, struct task *t)
 {
@@ -213,6 +218,9 @@ static void read_task(struct db_stmt *st, struct arena *a, struct task *t)
         t->errors = db_col_null(st, 9) ? 0 : db_col_int(st, 9);
         t->warnings = db_col_null(st, 10) ? 0 : db_col_int(st, 10);
         t->updated_at = db_col_int(st, 11);
+        t->returned = db_col_int(st, 12) != 0;
+        t->entered = db_col_int(st, 13) != 0;
+        t->supervisor_name = db_col_copy(st, 14, a);
         t->document = NULL;
 }
 
@@ -250,7 +258,7 @@ enum store_rc store_task_get(struct db *db, struct arena *a, int64_t id, bool wi
         if (rc == DB_ROW) {
                 read_task(st, a, out);
                 if (with_document)
-                        out->document = db_col_copy(st, 12, a);
+                        out->document = db_col_copy(st, 15, a);
         }
         db_reset(st);
         return rc == DB_ROW ? STORE_OK : rc == DB_DONE ? STORE_NOT_FOUND : STORE_ERROR;
@@ -261,7 +269,7 @@ enum store_rc store_task_insert(struct db *db, const struct task *t, int64_t now
         struct db_stmt *st = db_prepare(
             db,
             "INSERT INTO tasks (unit_id, year, status, document, total, grade, errors, warnings, updated_at, "
-            "total_centi) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+            "total_centi, returned, entered) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, ?13)");
         db_bind_int(st, 1, t->unit_id);
         db_bind_int(st, 2, t->year);
         bind_state(st, t, now);
@@ -295,7 +303,8 @@ enum store_rc store_task_update(struct db *db, int64_t id, int64_t version, cons
                 st = db_prepare(
                     db,
                     "UPDATE tasks SET status = ?3, document = ?4, total = ?5, grade = ?6, errors = ?7, warnings = ?8, "
-                    "updated_at = ?9, updated_by = ?10, total_centi = ?11, version = version + 1 "
+                    "updated_at = ?9, updated_by = ?10, total_centi = ?11, returned = ?12, entered = ?13, "
+                    "version = version + 1 "
                     "WHERE id = ?1 AND version = ?2");
                 db_bind_int(st, 1, id);
                 db_bind_int(st, 2, version);
@@ -415,7 +424,8 @@ static const char *const sort_sql[SORT_N][2] = {
         "AND (?5 IS NULL OR t.status = ?5) AND (?6 IS NULL OR t.grade = ?6) "                      \
         "AND (?7 IS NULL OR instr(u.code, ?7) > 0 OR instr(u.name, ?7) > 0) "                      \
         "AND (?8 IS NULL OR t.total_centi >= ?8) AND (?9 IS NULL OR t.total_centi <= ?9) "         \
-        "AND (coalesce(t.errors, 0) + coalesce(t.warnings, 0) >= ?10) "
+        "AND (coalesce(t.errors, 0) + coalesce(t.warnings, 0) >= ?10) "                           \
+        "AND (?13 IS NULL OR substr(u.code, 1, 3) = ?13) AND (?14 = 0 OR t.returned = 1) "
 
 static void bind_query(struct db_stmt *st, const struct scope *sc, const struct task_query *q)
 {
@@ -435,6 +445,8 @@ static void bind_query(struct db_stmt *st, const struct scope *sc, const struct 
         else
                 db_bind_int(st, 9, q->max_centi);
         db_bind_int(st, 10, q->min_findings);
+        db_bind_text(st, 13, q->department);
+        db_bind_int(st, 14, q->returned);
 }
 
 enum store_rc store_task_query(struct db *db, struct arena *a, const struct scope *sc,

@@ -48,6 +48,22 @@ enum store_rc store_units(struct db *db, struct arena *a, const struct scope *sc
         " FROM units WHERE (?1 OR id = ?2 OR substr(code, 1, 3) = ?3) "                             \
         "AND (?4 IS NULL OR instr(code, ?4) > 0 OR instr(name, ?4) > 0)"
 
+enum store_rc store_supervising_units(struct db *db, struct arena *a, const struct scope *sc,
+                                      struct unit **out, size_t *n)
+{
+        struct db_stmt *st = db_prepare(db, "SELECT " UNIT_COLUMNS " FROM units "
+                                            "WHERE (?1 OR id = ?2 OR substr(code, 1, 3) = ?3) "
+                                            "AND substr(code, 4, 3) = '001' ORDER BY code");
+        store_bind_scope(st, sc);
+        struct vec v = VEC_INIT(struct unit);
+        enum db_rc rc;
+        while ((rc = db_step(st)) == DB_ROW)
+                read_unit(st, a, vec_push(&v));
+        db_reset(st);
+        *out = vec_finish(&v, a, n);
+        return rc == DB_DONE ? STORE_OK : STORE_ERROR;
+}
+
 enum store_rc store_units_find(struct db *db, struct arena *a, const struct scope *sc,
                                const struct store_page *p, struct unit **out, size_t *n,
                                int64_t *total)

@@ -101,11 +101,17 @@ size_t web_uploads(struct req *r, struct upload_file **out)
 
 void web_query_input(const struct req *r, struct query_input *in)
 {
-        *in = (struct query_input){req_field(r, "year"),     req_field(r, "unit"),
-                                   req_field(r, "status"),   req_field(r, "grade"),
-                                   req_field(r, "min"),      req_field(r, "max"),
-                                   req_field(r, "findings"), req_field(r, "sort"),
-                                   req_field(r, "order"),    req_field(r, "page")};
+        *in = (struct query_input){.year = req_field(r, "year"),
+                                   .unit = req_field(r, "unit"),
+                                   .supervisor = req_field(r, "supervisor"),
+                                   .status = req_field(r, "status"),
+                                   .grade = req_field(r, "grade"),
+                                   .min = req_field(r, "min"),
+                                   .max = req_field(r, "max"),
+                                   .findings = req_field(r, "findings"),
+                                   .sort = req_field(r, "sort"),
+                                   .order = req_field(r, "order"),
+                                   .page = req_field(r, "page")};
 }
 
 void web_change_set(struct req *r, struct change_set *cs)

@@ -5,12 +5,13 @@
 
 static const struct {
         const char *name, *label;
+        const char *returned; /* the label while the task answers a return */
 } statuses[WF_N_STATUS] = {
-    [WF_DRAFT] = {"draft", "经办岗填报中"},
-    [WF_UNIT_REVIEW] = {"unit_review", "待本单位审核"},
-    [WF_SUPERVISOR_REVIEW] = {"supervisor_review", "待主管部门审核"},
-    [WF_FINANCE_REVIEW] = {"finance_review", "待财政绩效经办审核"},
-    [WF_DONE] = {"done", "已完成"},
+    [WF_DRAFT] = {"draft", "经办岗填报中", "已退回，经办岗修改中"},
+    [WF_UNIT_REVIEW] = {"unit_review", "待本单位审核", "已退回，待本单位审核岗处理"},
+    [WF_SUPERVISOR_REVIEW] = {"supervisor_review", "待主管部门审核", "已退回，待主管部门审核"},
+    [WF_FINANCE_REVIEW] = {"finance_review", "待财政绩效经办审核", "已退回，待财政绩效经办审核"},
+    [WF_DONE] = {"done", "已完成", "已完成"},
 };
 
 static const struct {
@@ -55,6 +56,19 @@ const char *wf_status_name(enum wf_status s)
 const char *wf_status_label(enum wf_status s)
 {
         return s >= 0 && s < WF_N_STATUS ? statuses[s].label : "未知状态";
+}
+
+const char *wf_task_label(const struct task *t)
+{
+        enum wf_status s = wf_status_parse(t->status);
+        if (s < 0 || s >= WF_N_STATUS)
+                return "未知状态";
+        return t->returned ? statuses[s].returned : statuses[s].label;
+}
+
+bool wf_unfilled(const struct task *t)
+{
+        return !t->entered && wf_status_parse(t->status) == WF_DRAFT;
 }
 
 const char *wf_action_name(enum wf_action a)

@@ -41,6 +41,12 @@ enum wf_status wf_status_parse(const char *name);
 /* "draft", … and 经办岗填报中, … */
 const char *wf_status_name(enum wf_status s);
 const char *wf_status_label(enum wf_status s);
+/* The status of task t as users read it: 已退回，经办岗修改中 while it
+ * answers a return, else its status's label. */
+const char *wf_task_label(const struct task *t);
+/* True for a draft nobody has filled in since it was issued (未填报): its
+ * computed total and grade mean nothing yet. */
+bool wf_unfilled(const struct task *t);
 /* "submit", … and 送审, 审核通过, 退回. */
 const char *wf_action_name(enum wf_action a);
 const char *wf_action_label(enum wf_action a);

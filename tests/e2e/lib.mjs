@@ -115,6 +115,15 @@ export async function signIn(t, phone, width = 1366, key = phone) {
   return page;
 }
 
+// Close the browser of a user no longer needed (the server keeps at most
+// 16 connections from one address).
+export async function signOut(t, key) {
+  const page = t.pages.get(key);
+  if (!page) return;
+  t.pages.delete(key);
+  await page.context().close();
+}
+
 export async function step(t, name, fn) {
   try {
     await fn();

@@ -8,8 +8,8 @@
 // and 390 px, axe-core) and kept as a screenshot.
 //
 //   node tests/e2e/officer.mjs URL LOGINS ARTIFACTS [CHROMIUM]
-import { addRows, click, expectText, fail, fill, finish, go, idle, save, shot, signIn, start,
-         step, transition } from "./lib.mjs";
+import { addRows, click, expectText, fail, fill, finish, go, idle, save, shot, signIn, signOut,
+         start, step, transition } from "./lib.mjs";
 
 const t = await start(process.argv.slice(2), "officer");
 
@@ -38,6 +38,55 @@ async function mark(page) {
 }
 async function expectNoReload(page) {
   if ((await page.evaluate(() => window.stayed)) !== "yes") fail(`${page.url()} was reloaded`);
+}
+
+// A call of the JSON API as the page's user (its session and CSRF token).
+async function api(page, path, form, multipart) {
+  const csrf = await page.locator("input[name=csrf]").first().inputValue();
+  const r = await page.request.post(`${t.base}/api${path}`, {
+    headers: { "X-CSRF-Token": csrf }, ...(multipart ? { multipart } : { form }),
+  });
+  const body = await r.json();
+  if (!r.ok()) fail(`POST /api${path}: ${r.status()} ${JSON.stringify(body)}`);
+  return body;
+}
+
+async function version(page, id) {
+  const r = await page.request.get(`${t.base}/api/tasks/${id}`);
+  return String((await r.json()).task.version);
+}
+
+// A 2024 task (scheme national) filled in by the API so that nothing
+// blocks it: the budget and its splits, one indicator worth 90 points,
+// met, the report's required text, and the self-evaluation report file.
+async function fillByApi(page, id) {
+  await go(t, page, `/tasks/${id}`);
+  const items = (await stored(page, id)).self_eval?.indicators?.[0]?.groups?.[0]?.items || [];
+  await api(page, `/tasks/${id}/save`, {
+    version: await version(page, id), ...(items.length ? {} : { op: `add:${ITEMS}` }),
+    [`${SE}.budget.adjusted`]: "100", [`${SE}.budget.executed`]: "98",
+    [`${SE}.budget.by_income[0].adjusted`]: "100", [`${SE}.budget.by_income[0].executed`]: "98",
+    [`${SE}.budget.by_expenditure[0].adjusted`]: "60",
+    [`${SE}.budget.by_expenditure[0].executed`]: "60",
+    [`${SE}.budget.by_expenditure[1].adjusted`]: "40",
+    [`${SE}.budget.by_expenditure[1].executed`]: "38",
+    "$.narrative.functions": "负责本单位商务工作。", "$.narrative.problems": "项目储备不足。",
+    "$.narrative.measures": "加强项目储备。",
+  });
+  const item = `${ITEMS}[0]`;
+  await api(page, `/tasks/${id}/save`, {
+    version: await version(page, id),
+    [`${item}.name`]: "招商引资项目数", [`${item}.kind`]: "quantitative",
+    [`${item}.weight`]: "90", [`${item}.target`]: ">=10", [`${item}.unit`]: "个",
+    [`${item}.actual`]: "12", [`${item}.score`]: "",
+  });
+  await api(page, `/tasks/${id}/files`, null, {
+    kind: "self_report",
+    file: { name: "自评报告.pdf", mimeType: "application/pdf",
+            buffer: Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n" +
+                                "2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n") },
+  });
+  await go(t, page, `/tasks/${id}`);
 }
 
 let id;
@@ -188,6 +237,77 @@ await step(t, "every page of the task at 390 px: readable, nothing wider than th
   await shot(t, phone, "phone-task-list");
   await go(t, phone, `/tasks/${id}`);
   await shot(t, phone, "phone-task");
+  await signOut(t, "phone");
+});
+
+await step(t, "a task returned on a phone says so to its preparer (banner, 待办, query, timeline)", async () => {
+  const page = t.pages.get(P4);
+  await fillByApi(page, id);
+  await expectText(page, "送审说明（选填）");
+  await transition(t, page, "submit");
+  await expectText(page, "待本单位审核");
+  const phone = await signIn(t, "15104002002", 390, "reviewer-phone");
+  await go(t, phone, `/tasks/${id}`);
+  await expectText(phone, "审核意见（退回时必填");
+  await click(t, phone, "button[name=action][value=return]");
+  const error = phone.locator("#comment-error");
+  if (!(await error.innerText()).includes("退回时须填写退回意见")) fail("no message at the box");
+  phone.lastDialog = "";
+  await transition(t, phone, "return", "请补充招商引资项目的签约和落地情况。");
+  if (!phone.lastDialog.includes("确认退回")) fail(`退回 was not confirmed: "${phone.lastDialog}"`);
+  await shot(t, phone, "phone-returned");
+  await signOut(t, "reviewer-phone");
+  await go(t, page, "/");
+  await expectText(page, "已退回，经办岗修改中");
+  await go(t, page, `/tasks/${id}/self`);
+  await expectText(page, "已退回");
+  await expectText(page, "请补充招商引资项目的签约和落地情况。");
+  await go(t, page, `/tasks/${id}`);
+  await expectText(page, "退回 ");
+  await shot(t, page, "returned-banner");
+  await go(t, page, "/tasks?status=returned");
+  await expectText(page, "共 1 项");
+  await go(t, page, `/tasks/${id}`);
+  await transition(t, page, "submit", "已补充。");
+  await expectText(page, "待本单位审核");
+  const body = await page.locator("body").innerText();
+  if (body.includes("已退回，")) fail("still 已退回 after sending it again");
+});
+
+await step(t, "a supervising unit's reviewer approves several tasks at once from 待办", async () => {
+  // three subordinates of 102 filled in and sent up by their own posts
+  const ids = [];
+  for (const unit of ["102002", "102003", "102004"]) {
+    const preparer = await signIn(t, `15${unit}001`);
+    const tid = await taskId(preparer, unit);
+    await fillByApi(preparer, tid);
+    await api(preparer, `/tasks/${tid}/transition`, { action: "submit", version: await version(preparer, tid) });
+    await signOut(t, `15${unit}001`);
+    const reviewer = await signIn(t, `15${unit}002`);
+    await go(t, reviewer, `/tasks/${tid}`);
+    await api(reviewer, `/tasks/${tid}/transition`, { action: "submit", version: await version(reviewer, tid) });
+    await signOut(t, `15${unit}002`);
+    ids.push(tid);
+  }
+  const page = await signIn(t, "15102001002");
+  await go(t, page, "/");
+  await shot(t, page, "batch-todo");
+  for (const tid of ids) await page.locator(`input[name=task][value^="${tid}:"]`).check();
+  await click(t, page, "button[name=action][value=approve]");
+  await expectText(page, "已处理 3 个任务。");
+  await shot(t, page, "batch-approved");
+  await go(t, page, "/tasks?year=2024&supervisor=102001&status=done");
+  await expectText(page, "共 3 项");
+  await expectText(page, "郑州市上街区商务局");
+});
+
+await step(t, "untouched drafts read 未填报 in the query list", async () => {
+  const page = await signIn(t, "18800000002");
+  await go(t, page, "/tasks?year=2021&unit=101002");
+  await expectText(page, "未填报");
+  const body = await page.locator("table.tasks").innerText();
+  if (body.includes("0.00")) fail("an untouched draft shows 0.00");
+  await shot(t, page, "unfilled");
 });
 
 await finish(t);

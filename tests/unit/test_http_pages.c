@@ -5,6 +5,7 @@
  * variants are refused at the field. */
 #include "../support/http.h"
 
+#include "../../src/sheet/xlsx_read.h"
 #include "../../src/store/db.h"
 
 #include <ctype.h>
@@ -302,6 +303,67 @@ static void test_several_tasks_at_once_from_the_todo_list(void **state)
         r = http_getf(&cl[R1], "/tasks/%lld", (long long)ids[0]);
         assert_non_null(strstr(r.body.data, "<strong>已退回</strong>"));
         assert_non_null(strstr(r.body.data, "请补充预算数"));
+        assert_non_null(strstr(r.body.data, "状态：<strong>已退回，待本单位审核岗处理</strong>"));
+        response_free(&r);
+        /* the query list says so, and finds them: 已退回 in any step */
+        r = http(&cl[FIN], "GET", "/tasks?status=returned", NULL, NULL, false);
+        assert_int_equal(r.status, 200);
+        assert_non_null(strstr(r.body.data, "共 2 项"));
+        assert_non_null(strstr(r.body.data, "<td>已退回，待本单位审核岗处理</td>"));
+        response_free(&r);
+        r = http(&cl[FIN], "GET", "/api/tasks?status=returned", NULL, NULL, false);
+        assert_non_null(strstr(r.body.data, "\"returned\":true"));
+        response_free(&r);
+}
+
+/* 绩效自评查询: the 主管部门 of each task, and the query by it. */
+static void test_the_query_by_supervising_unit(void **state)
+{
+        (void)state;
+        struct response r = http(&cl[FIN], "GET", "/tasks?year=2024&supervisor=104001", NULL, NULL,
+                                 false);
+        assert_int_equal(r.status, 200);
+        assert_non_null(strstr(r.body.data, "共 2 项")); /* 104001 and 104002 */
+        assert_non_null(strstr(r.body.data, "<th>主管部门</th>"));
+        assert_non_null(strstr(r.body.data, "<td>绥宁县商务局</td>"));
+        assert_null(strstr(r.body.data, "深圳市商务局</td>"));
+        assert_non_null(strstr(r.body.data, "<option value=\"104001\" selected>104001 绥宁县商务局</option>"));
+        response_free(&r);
+        r = http(&cl[FIN], "GET", "/tasks?supervisor=104002", NULL, NULL, false);
+        assert_int_equal(r.status, 400);
+        assert_non_null(strstr(r.body.data, "查询条件“主管部门”无效"));
+        response_free(&r);
+}
+
+/* A task nobody has filled in reads 未填报, not "0.00 差", in the lists
+ * and the year's summary, whose average leaves it out. */
+static void test_untouched_drafts_are_not_filled_in(void **state)
+{
+        (void)state;
+        struct response r = http(&cl[FIN], "GET", "/tasks?year=2021&unit=102002", NULL, NULL, false);
+        assert_non_null(strstr(r.body.data, "<td class=\"num\">未填报</td><td>—</td>"));
+        assert_null(strstr(r.body.data, "0.00"));
+        response_free(&r);
+        r = http(&cl[FIN], "GET", "/api/tasks?year=2021&unit=102002", NULL, NULL, false);
+        assert_non_null(strstr(r.body.data, "\"filled_in\":false"));
+        response_free(&r);
+        /* the year's summary: 未填报 in the row, counted apart */
+        r = http(&cl[FIN], "GET", "/years/2021/summary.xlsx", NULL, NULL, false);
+        assert_int_equal(r.status, 200);
+        struct xlsx_book *b = xlsx_read(r.body.data, r.body.len, NULL, NULL, NULL);
+        assert_non_null(b);
+        const struct xlsx_sheet *s = xlsx_sheet(b, "汇总");
+        size_t unfilled = 0;
+        for (size_t i = 0; i < s->n_cells; i++)
+                unfilled += strcmp(s->cells[i].text, "未填报") == 0;
+        int64_t drafts = count_of("SELECT count(*) FROM tasks WHERE year = 2021 AND entered = 0 "
+                                  "AND status = 'draft'");
+        assert_true(drafts > 0);
+        assert_int_equal(unfilled, drafts);
+        char want[160];
+        snprintf(want, sizeof want, "，未填报 %lld 个", (long long)drafts);
+        assert_non_null(strstr(xlsx_cell(s, 1, 0)->text, want));
+        xlsx_free(b);
         response_free(&r);
 }
 
@@ -312,6 +374,8 @@ int main(void)
             cmocka_unit_test(test_a_forgotten_password_and_a_guessable_one),
             cmocka_unit_test(test_long_lists_are_paged_and_searched),
             cmocka_unit_test(test_several_tasks_at_once_from_the_todo_list),
+            cmocka_unit_test(test_the_query_by_supervising_unit),
+            cmocka_unit_test(test_untouched_drafts_are_not_filled_in),
         };
         return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -178,9 +178,10 @@ static void list_book(struct buf *out)
         diags_free(&errs);
 }
 
+/* The four seeds' rows and a fifth unit nobody has filled in. */
 static void summary_book(struct buf *out)
 {
-        struct sheet_summary_row rows[4];
+        struct sheet_summary_row rows[5];
         struct loaded l[4];
         static const char *const states[] = {"已完成", "审核中（主管部门）", "已完成", "填报中"};
         for (size_t i = 0; i < 4; i++) {
@@ -197,10 +198,19 @@ static void summary_book(struct buf *out)
                     .exec_rate_pct = e->self.has_execution ? e->self.exec_rate_pct : DEC_NONE,
                     .errors = e->n_errors,
                     .warnings = e->n_warnings,
+                    .scheme = l[i].scheme,
                 };
         }
+        rows[4] = (struct sheet_summary_row){.unit_code = "104002",
+                                             .unit_name = "绥宁县投资促进事务中心",
+                                             .supervisor = "绥宁县商务局",
+                                             .status = "经办岗填报中",
+                                             .total = DEC_NONE,
+                                             .stated_total = DEC_NONE,
+                                             .exec_rate_pct = DEC_NONE,
+                                             .unfilled = true};
         struct diags errs = DIAGS_INIT;
-        assert_true(sheet_summary_write(2024, "示例财政局", rows, 4, out, &errs));
+        assert_true(sheet_summary_write(2024, "示例财政局", rows, 5, out, &errs));
         diags_free(&errs);
         for (size_t i = 0; i < 4; i++)
                 loaded_free(&l[i]);
@@ -234,19 +244,40 @@ static void test_list_and_summary_cells(void **state)
         assert_int_equal(b->n_sheets, 2);
         s = xlsx_sheet(b, "汇总");
         value_at(s, 0, 0, "2024年度部门整体支出绩效自评汇总表");
-        value_at(s, 1, 0, "示例财政局　共 4 个单位，已评分 4 个");
+        value_at(s, 1, 0, "示例财政局　共 5 个单位，已评分 4 个（平均分按已评分的计算），未填报 1 个");
         value_at(s, 2, 4, "计算总分");
         value_at(s, 3, 2, "深圳市商务局");
         value_at(s, 3, 4, "94.56");
         value_at(s, 3, 5, "94.54");
         value_at(s, 3, 6, "-0.02");
         value_at(s, 5, 8, "0.9891");
-        /* average of 94.56, 98, 79.14 and 100: 371.70 / 4 */
-        value_at(s, 7, 2, "平均 / 合计");
-        value_at(s, 7, 4, "92.93");
+        /* the unit nobody filled in: no total, 未填报 */
+        value_at(s, 7, 7, "未填报");
+        assert_null(xlsx_cell(s, 7, 4));
+        /* average of the evaluated 94.56, 98, 79.14 and 100: 371.70 / 4 */
+        value_at(s, 8, 2, "平均 / 合计");
+        value_at(s, 8, 4, "92.93");
         const struct xlsx_sheet *stats = xlsx_sheet(b, "统计");
         assert_non_null(stats);
         assert_non_null(cell_with(stats, XLSX_STRING, "审核中（主管部门）"));
+        /* each scheme's grade names once, under the scheme: 优秀 is national's
+         * only, 优 is henan's, shenzhen's and urumqi's, once each */
+        size_t excellent = 0, best = 0;
+        struct buf tmp = BUF_INIT;
+        for (size_t i = 0; i < stats->n_cells; i++) {
+                const char *v = value_of(&stats->cells[i], &tmp);
+                excellent += strcmp(v, "优秀") == 0;
+                best += strcmp(v, "优") == 0;
+        }
+        buf_free(&tmp);
+        assert_int_equal(excellent, 1);
+        assert_int_equal(best, 3);
+        const struct xlsx_cell *unfilled = cell_with(stats, XLSX_STRING, "未填报");
+        assert_non_null(unfilled);
+        value_at(stats, unfilled->row, 2, "1");
+        const struct xlsx_cell *evaluated = cell_with(stats, XLSX_STRING, "已评分");
+        assert_non_null(evaluated);
+        value_at(stats, evaluated->row, 2, "4");
         xlsx_free(b);
         buf_free(&book);
 }
@@ -267,8 +298,9 @@ static void test_empty_list_and_summary(void **state)
         assert_true(sheet_summary_write(2025, NULL, NULL, 0, &book, &errs));
         b = xlsx_read(book.data, book.len, NULL, NULL, NULL);
         assert_non_null(b);
-        value_at(xlsx_sheet(b, "汇总"), 1, 0, "共 0 个单位，已评分 0 个");
-        value_at(xlsx_sheet(b, "统计"), 3, 0, "合计");
+        value_at(xlsx_sheet(b, "汇总"), 1, 0, "共 0 个单位，已评分 0 个（平均分按已评分的计算），未填报 0 个");
+        value_at(xlsx_sheet(b, "统计"), 3, 1, "未填报");
+        value_at(xlsx_sheet(b, "统计"), 5, 0, "合计");
         xlsx_free(b);
         assert_int_equal(errs.n, 0);
         diags_free(&errs);

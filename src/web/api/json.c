@@ -87,8 +87,16 @@ void api_task(struct jsonw *w, const struct task *t)
         jw_str(w, t->unit_code);
         jw_key(w, "unit_name");
         jw_str(w, t->unit_name);
+        jw_key(w, "supervisor_name");
+        jw_str(w, t->supervisor_name);
         jw_key(w, "status");
         jw_str(w, t->status);
+        jw_key(w, "status_label");
+        jw_str(w, wf_task_label(t));
+        jw_key(w, "returned");
+        jw_bool(w, t->returned);
+        jw_key(w, "filled_in");
+        jw_bool(w, !wf_unfilled(t));
         jw_key(w, "version");
         jw_int(w, t->version);
         jw_key(w, "total");

@@ -49,12 +49,11 @@ void task_page_begin(struct req *r, const struct task *t, enum task_tab tab)
         const char *title = req_printf(r, "%s %lld年度部门整体支出绩效自评 · %s", t->unit_name,
                                        (long long)t->year, tabs[tab].label);
         page_begin(r, title);
-        enum wf_status s = wf_status_parse(t->status);
         html(
             r,
             "<p class=\"hint\"><a href=\"/tasks\">← 绩效自评查询</a>　单位编码 %s　状态：<strong>%s"
             "</strong>　第 %lld 版　更新于 %s</p><nav class=\"tabs\" aria-label=\"任务各部分\">",
-            t->unit_code, wf_status_label(s), (long long)t->version, fmt_time(r, t->updated_at));
+            t->unit_code, wf_task_label(t), (long long)t->version, fmt_time(r, t->updated_at));
         for (size_t i = 0; i < sizeof tabs / sizeof tabs[0]; i++)
                 html(r,
                      i == (size_t)tab ? "<a href=\"/tasks/%lld%s\" aria-current=\"page\">%s</a>"

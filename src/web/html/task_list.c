@@ -15,6 +15,7 @@ const char *query_link(struct req *r, const struct query_form *f, const char *so
         buf_putc(&b, '?');
         url_param(&b, "year", f->typed.year);
         url_param(&b, "unit", f->typed.unit);
+        url_param(&b, "supervisor", f->typed.supervisor);
         url_param(&b, "status", f->typed.status);
         url_param(&b, "grade", f->typed.grade);
         url_param(&b, "min", f->typed.min);
@@ -38,7 +39,8 @@ static const struct {
         const char *label;
         bool num;
 } columns[] = {
-    {SORT_YEAR, "年度", false},     {SORT_UNIT, "单位", false},        {SORT_STATUS, "状态", false},
+    {SORT_YEAR, "年度", false},     {SORT_UNIT, "单位", false},        {SORT_N, "主管部门", false},
+    {SORT_STATUS, "状态", false},
     {SORT_TOTAL, "计算总分", true}, {SORT_GRADE, "等级", false},       {SORT_ERRORS, "错误", true},
     {SORT_WARNINGS, "警告", true},  {SORT_UPDATED, "更新时间", false},
 };
@@ -50,7 +52,7 @@ static void head(struct req *r, const struct query_form *f, bool pick)
                 html_raw(r, "<th><input type=\"checkbox\" data-check-all aria-label=\"全选\"></th>");
         for (size_t i = 0; i < sizeof columns / sizeof columns[0]; i++) {
                 html_raw(r, columns[i].num ? "<th class=\"num\">" : "<th>");
-                if (!f) {
+                if (!f || columns[i].key == SORT_N) { /* SORT_N: not a sort key */
                         html(r, "%s</th>", columns[i].label);
                         continue;
                 }
@@ -78,12 +80,14 @@ void view_task_table(struct req *r, const struct task *tasks, size_t n, const st
                              (long long)t->id, (long long)t->version, t->unit_code, t->unit_name);
                 else if (pick)
                         html_raw(r, "<td></td>");
+                bool unfilled = wf_unfilled(t); /* 未填报, not "0.00 差" */
                 html(r,
-                     "<td>%lld</td><td><a href=\"/tasks/%lld\">%s %s</a></td><td>%s</td>"
+                     "<td>%lld</td><td><a href=\"/tasks/%lld\">%s %s</a></td><td>%s</td><td>%s</td>"
                      "<td class=\"num\">%s</td><td>%s</td>",
                      (long long)t->year, (long long)t->id, t->unit_code, t->unit_name,
-                     wf_status_label(wf_status_parse(t->status)), t->total ? t->total : "—",
-                     t->grade ? t->grade : "—");
+                     t->supervisor_name ? t->supervisor_name : "—", wf_task_label(t),
+                     unfilled ? "未填报" : t->total ? t->total : "—",
+                     unfilled || !t->grade ? "—" : t->grade);
                 html_raw(r, t->errors ? "<td class=\"num diff\">" : "<td class=\"num\">");
                 html(r, "%lld</td><td class=\"num\">%lld</td><td>%s</td></tr>",
                      (long long)t->errors, (long long)t->warnings, fmt_time(r, t->updated_at));

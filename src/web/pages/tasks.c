@@ -62,6 +62,24 @@ static void query_form(struct req *r, const struct query_form *f, const struct o
         criterion_error(r, failed, "year");
         html_raw(r, "</label>");
         text_criterion(r, failed, "单位", "unit", f->typed.unit, " placeholder=\"编码或名称\"");
+        struct unit *sup;
+        size_t n_sup = 0;
+        if (!app_supervising_units(&r->app, &sup, &n_sup, &rd))
+                n_sup = 0;
+        if (n_sup > 1) { /* a unit of one department has nothing to choose */
+                html_raw(r, "<label>主管部门<select name=\"supervisor\"");
+                html_raw(r, invalid(failed, "supervisor"));
+                html_raw(r, "><option value=\"\">全部主管部门</option>");
+                for (size_t i = 0; i < n_sup; i++)
+                        html(r, "<option value=\"%s\"%s>%s %s</option>", sup[i].code,
+                             f->typed.supervisor && strcmp(f->typed.supervisor, sup[i].code) == 0
+                                 ? " selected"
+                                 : "",
+                             sup[i].code, sup[i].name);
+                html_raw(r, "</select>");
+                criterion_error(r, failed, "supervisor");
+                html_raw(r, "</label>");
+        }
         html_raw(r, "<label>状态<select name=\"status\"");
         html_raw(r, invalid(failed, "status"));
         html_raw(r, "><option value=\"\">全部状态</option>");
@@ -71,6 +89,8 @@ static void query_form(struct req *r, const struct query_form *f, const struct o
                          ? " selected"
                          : "",
                      wf_status_label((enum wf_status)s));
+        html(r, "<option value=\"returned\"%s>已退回（任何环节）</option>",
+             f->typed.status && strcmp(f->typed.status, "returned") == 0 ? " selected" : "");
         html_raw(r, "</select>");
         criterion_error(r, failed, "status");
         html_raw(r, "</label><label>等级<select name=\"grade\"");
@@ -89,8 +109,8 @@ static void query_form(struct req *r, const struct query_form *f, const struct o
                        " size=\"4\" inputmode=\"numeric\"");
         html_raw(r, "<button type=\"submit\">查询</button>"
                     "<a class=\"button secondary\" href=\"/tasks\">清除条件</a></form>");
-        static const char *const in_form[] = {"year", "unit", "status", "grade",
-                                              "min",  "max",  "findings"};
+        static const char *const in_form[] = {"year", "unit", "supervisor", "status",
+                                              "grade", "min", "max",       "findings"};
         bool at_criterion = false;
         for (size_t i = 0; failed && failed->field && i < sizeof in_form / sizeof *in_form; i++)
                 at_criterion |= strcmp(failed->field, in_form[i]) == 0;
@@ -285,7 +305,7 @@ static void overview(struct req *r, struct task_view *tv, int status, const char
                 page_error(r, error);
         const char *waits = waiting_for(t);
         html(r, "<div class=\"card\"><p>当前环节：<strong>%s</strong>%s%s%s</p>",
-             wf_status_label(wf_status_parse(t->status)), waits ? "（等待" : "", waits,
+             wf_task_label(t), waits ? "（等待" : "", waits,
              waits ? "）" : "");
         if (wf_may_edit(&r->session.user, t))
                 html(
