@@ -94,8 +94,39 @@ static size_t blank(const char *s, size_t n, bool at_end)
         return n >= 3 && memcmp(p, "\xe3\x80\x80", 3) == 0 ? 3 : 0;
 }
 
+size_t dec_fold_fullwidth(const char *s, size_t n, char *out, size_t cap)
+{
+        size_t k = 0;
+        for (size_t i = 0; i < n;) {
+                const unsigned char *p = (const unsigned char *)s + i;
+                char c = 0;
+                if (n - i >= 3 && p[0] == 0xef && p[1] == 0xbc && p[2] >= 0x90 && p[2] <= 0x99)
+                        c = (char)('0' + (p[2] - 0x90)); /* ０–９ */
+                else if (n - i >= 3 && p[0] == 0xef && p[1] == 0xbc && p[2] == 0x8e)
+                        c = '.'; /* ． */
+                else if (n - i >= 3 && p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x82)
+                        c = '.'; /* 。 */
+                else if (n - i >= 3 && p[0] == 0xef && p[1] == 0xbc && p[2] == 0x8d)
+                        c = '-'; /* － */
+                size_t take = c ? 3 : 1;
+                if (k + 1 >= cap) {
+                        out[0] = '\0';
+                        return SIZE_MAX;
+                }
+                out[k++] = c ? c : s[i];
+                i += take;
+        }
+        out[k] = '\0';
+        return k;
+}
+
 enum dec_parse_status dec_parse_input(const char *s, size_t n, unsigned flags, dec_t *out)
 {
+        char folded[256];
+        n = dec_fold_fullwidth(s, n, folded, sizeof folded);
+        if (n == SIZE_MAX)
+                return DEC_ERR_SYNTAX; /* far longer than any number */
+        s = folded;
         size_t b;
         while ((b = blank(s, n, false)))
                 s += b, n -= b;

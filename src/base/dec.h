@@ -61,6 +61,13 @@ enum { DEC_INPUT_PERCENT = 1 }; /* a trailing % (or ％) is allowed and ignored 
  * DEC_ERR_GROUPING ("1,2,3", "1,,000", "1,000,", "1.234,5"). Without
  * separators the grammar and limits are dec_parse's. */
 enum dec_parse_status dec_parse_input(const char *s, size_t n, unsigned flags, dec_t *out);
+/* s[0..n) with the full-width forms a Chinese input method types read as
+ * ASCII — digits ０–９, the decimal point ． or 。, the minus sign － —
+ * into out (the comma ， stays: dec_parse_input reads it as a separator,
+ * not mixed with ",") (at most cap bytes, NUL-terminated); other bytes as
+ * they are. Returns the folded length, or SIZE_MAX (out empty) when it
+ * does not fit. */
+size_t dec_fold_fullwidth(const char *s, size_t n, char *out, size_t cap);
 
 /* The integer n as a decimal (DEC_NONE if out of range). */
 dec_t dec_from_int(int64_t n);

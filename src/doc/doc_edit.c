@@ -172,6 +172,11 @@ static bool assign_scalar(struct doc *d, const struct field *f, void *m, const c
                 if (n && !dec_error(errs, path, label,
                                     typed_dec(s, n, ends_with(f->key, "_pct"), &v), s, n))
                         return false;
+                if (dec_is_set(v) && dec_is_neg(v) && !(f->flags & FL_SIGNED)) {
+                        diags_add(errs, path, label, "“%.*s”不能是负数：%s应为 0 或正数",
+                                  n > 40 ? 40 : (int)n, s, f->label);
+                        return false;
+                }
                 *(dec_t *)m = v;
                 return true;
         }
@@ -257,6 +262,14 @@ static bool assign_measure(struct doc *d, const struct doc_loc *loc, const char 
         int cmp = op ? leading_comparator(s, n, &skip) : CMP_UNSET;
         if (cmp) { /* the number after the comparator (spaces allowed between) */
                 s = trim(arena_strndup(d->arena, s + skip, n - skip), &n);
+        }
+        /* full-width digits and points as a Chinese input method types them
+         * (０．８５万元); a text target is kept as typed (whole) */
+        char *folded = arena_alloc(d->arena, n + 1);
+        size_t folded_n = dec_fold_fullwidth(s, n, folded, n + 1);
+        if (folded_n != SIZE_MAX) {
+                s = folded;
+                n = folded_n;
         }
         dec_t number;
         size_t k = number_prefix(s, n), rest;

@@ -155,9 +155,9 @@ static const struct field adjustment_row_fields[] = {
     STR(struct adjustment_row, name, "单位名称"),
     DEC(struct adjustment_row, initial, "年初预算数"),
     DEC(struct adjustment_row, adjusted, "全年预算数"),
-    DEC(struct adjustment_row, stated_adjustment, "预算调整调剂金额（表列）"),
-    DEC(struct adjustment_row, self_adjustment, "自行预算调整调剂金额"),
-    DEC(struct adjustment_row, stated_rate_pct, "预算调整调剂比率（%，表列）"),
+    DEC(struct adjustment_row, stated_adjustment, "预算调整调剂金额（表列）", .flags = FL_SIGNED),
+    DEC(struct adjustment_row, self_adjustment, "自行预算调整调剂金额", .flags = FL_SIGNED),
+    DEC(struct adjustment_row, stated_rate_pct, "预算调整调剂比率（%，表列）", .flags = FL_SIGNED),
 };
 SCHEMA(s_adjustment_row, adjustment_row, "预算调整调剂情况行");
 
@@ -308,7 +308,7 @@ SCHEMA(s_perf_data, perf_data, "评价基础数据");
 /* ---- 自评表 and 项目表 ---------------------------------------------------- */
 
 static const struct field measure_fields[] = {
-    DEC(struct measure, value, "数值"),
+    DEC(struct measure, value, "数值", .flags = FL_SIGNED, NOTE("a growth rate may be below 0")),
     STR(struct measure, unit, "单位", NOTE("only where it differs from the indicator's 度量单位")),
     STR(struct measure, text, "文字值", NOTE("a qualitative value such as 达标")),
 };
@@ -455,7 +455,7 @@ static const struct field statement_fields[] = {
     TEXT(struct statement, text, "原文"),
     STR(struct statement, refers_to, "所指数据", .flags = FL_REQUIRED,
         NOTE("document path of the cell the sentence restates, e.g. $.self_eval.stated_total")),
-    DEC(struct statement, value, "文中数值"),
+    DEC(struct statement, value, "文中数值", .flags = FL_SIGNED),
     STR(struct statement, value_text, "文中文字", NOTE("for a grade or other text value")),
 };
 SCHEMA(s_statement, statement, "文中表述");

@@ -35,6 +35,8 @@ enum {
         FL_FIXED = 1 << 2,     /* never set by a user's change (who, when, scheme, files);
                                   applies to everything inside the member too */
         FL_ROWS = 1 << 3,      /* an array whose rows users add, remove and move */
+        FL_SIGNED = 1 << 4,    /* a decimal that may be below 0 (an adjustment); any other
+                                  decimal a user types is 0 or more */
 };
 
 struct enum_def {

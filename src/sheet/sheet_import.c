@@ -293,6 +293,10 @@ static void read_input(struct imp *m, const char *where, const struct grid_cell 
                 dec_t v;
                 if (!read_dec(m, where, f->label, c, &v))
                         break;
+                if (dec_is_set(v) && dec_is_neg(v) && !(f->flags & FL_SIGNED)) {
+                        err(m, where, f->label, "不能是负数：%s应为 0 或正数", f->label);
+                        break;
+                }
                 if (g->style == NUM_PERCENT && dec_is_set(v)) /* a fraction: 0.9891 is 98.91 */
                         v = dec_mul(v, dec_from_int(100), DEC_DIGITS);
                 *(dec_t *)ptr = v;

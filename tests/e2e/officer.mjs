@@ -154,10 +154,29 @@ await step(t, "numbers are checked where they are typed", async () => {
   const errors = Number(await page.locator('[data-count="errors"]').innerText());
   if (errors < 1) fail("the summary counts no error");
   await shot(t, page, "number-refused-at-field");
-  await adjusted.fill("716.83");
+  // full-width, as a Chinese input method types it: accepted, kept as typed
+  await adjusted.fill("７１６．８３");
   await adjusted.press("Tab");
   await error.waitFor({ state: "hidden" });
   await idle(page);
+  if ((await adjusted.inputValue()) !== "７１６．８３") fail("the typed value was replaced");
+  // a negative amount: refused at the field, which the message names
+  const executed = page.locator(`[name="${SE}.budget.executed"]`);
+  await executed.fill("-5");
+  await executed.press("Tab");
+  const says = (text) => page.waitForFunction(([name, want]) => {
+    const hint = document.querySelector(`[name="${name}"] + small.field-error`);
+    return want ? hint && !hint.hidden && hint.textContent.includes(want)
+                : !hint || hint.hidden || !hint.textContent.includes("负数");
+  }, [`${SE}.budget.executed`, text]);
+  await says("不能是负数：全年执行数（B）");
+  await shot(t, page, "negative-refused-at-field");
+  await executed.fill("");
+  await executed.press("Tab");
+  await says(null);
+  await idle(page);
+  await save(t, page);
+  if ((await stored(page, id)).self_eval.budget.adjusted !== "716.83") fail("not stored as 716.83");
 });
 
 await step(t, "a score above the weight is one message, at the score", async () => {

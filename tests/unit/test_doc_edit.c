@@ -71,6 +71,19 @@ static void test_decimals_as_typed(void **state)
         refused(d, "$.self_eval.budget.adjusted", "1.1234567", "小数位数过多：最多 6 位小数");
         refused(d, "$.self_eval.budget.adjusted", "1234567890123", "超出范围");
         refused(d, "$.self_eval.budget.adjusted", "5%", "不是数字"); /* % only in percentages */
+        /* as a Chinese input method types them: full-width digits, ． or 。 */
+        assigned(d, "$.self_eval.budget.adjusted", "０．８５");
+        assert_true(dec_eq(b->adjusted, D("0.85")));
+        assigned(d, "$.self_eval.budget.adjusted", "１，２３４。５");
+        assert_true(dec_eq(b->adjusted, D("1234.5")));
+        assigned(d, "$.self_eval.budget.stated_rate_pct", "９８．９１％");
+        assert_true(dec_eq(b->stated_rate_pct, D("98.91")));
+        /* an amount is not negative (the message names it); an adjustment may be */
+        refused(d, "$.self_eval.budget.adjusted", "-5", "“-5”不能是负数：全年预算数（A）应为 0 或正数");
+        refused(d, "$.self_eval.budget.executed", "－５", "不能是负数：全年执行数（B）");
+        doc_free(d);
+        d = seed(0); /* seed 001 states its adjustments */
+        assigned(d, "$.performance_data.budget_adjustment.rows[1].self_adjustment", "-75.61");
         doc_free(d);
 }
 
@@ -88,6 +101,9 @@ static void test_measures_take_a_number_or_a_text(void **state)
         assigned(d, path, "214.2万元"); /* written in another unit */
         assert_true(dec_eq(ind->actual.value, D("214.2")));
         assert_string_equal(ind->actual.unit, "万元");
+        assigned(d, path, "－３．５％"); /* full-width, and a fall may be below 0 */
+        assert_true(dec_eq(ind->actual.value, D("-3.5")));
+        assert_string_equal(ind->actual.unit, "％");
         assigned(d, path, "基本达标");
         assert_false(dec_is_set(ind->actual.value));
         assert_null(ind->actual.unit);
