@@ -4,7 +4,7 @@
  * extension, the rest is the file. */
 #include "fuzz.h"
 
-#include "../../src/web/filetype.h"
+#include "../../src/app/filetype.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
