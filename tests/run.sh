@@ -36,8 +36,9 @@ for flavour in release asan; do
 			JIXIAO_FLAVOUR=$flavour JIXIAO_BIN="$PWD/$bin" "$t" >"$log" 2>&1
 			rc=$?
 		fi
-		p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
-		f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | tail -n 1)
+		# the summary lines of every program in the log (e2e runs two)
+		p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' "$log" | awk '{s += $1} END {print s + 0}')
+		f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' "$log" | awk '{s += $1} END {print s + 0}')
 		p=${p:-0} f=${f:-0}
 		if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 			f=1 # crashed or a sanitizer stopped it before the summary
