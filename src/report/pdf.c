@@ -7,6 +7,8 @@
 
 #include "../base/utf8.h"
 
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- fonts ----------------------------------------------------------------------- */
@@ -65,6 +67,47 @@ static const char *covered(struct pdf *p, const char *text, struct buf *b)
                 i += k;
         }
         return changed ? buf_str(b) : text;
+}
+
+/* The characters the body font has: asking the font costs as much as a
+ * short report, so each thread asks once (the font map is the thread's,
+ * and so is the answer, released when the thread ends). */
+static pthread_key_t coverage_key;
+
+static void coverage_release(void *coverage)
+{
+        pango_coverage_unref(coverage);
+}
+
+/* The thread that ends the process does not end as a thread. */
+static void coverage_release_at_exit(void)
+{
+        PangoCoverage *coverage = pthread_getspecific(coverage_key);
+        if (coverage) {
+                pthread_setspecific(coverage_key, NULL);
+                coverage_release(coverage);
+        }
+}
+
+static void coverage_key_make(void)
+{
+        pthread_key_create(&coverage_key, coverage_release);
+        atexit(coverage_release_at_exit);
+}
+
+static PangoCoverage *body_coverage(struct pdf *p)
+{
+        static pthread_once_t once = PTHREAD_ONCE_INIT;
+        pthread_once(&once, coverage_key_make);
+        PangoCoverage *coverage = pthread_getspecific(coverage_key);
+        if (!coverage) {
+                PangoFont *body = pango_context_load_font(p->ctx, p->fonts[FONT_BODY]);
+                coverage = body ? pango_font_get_coverage(body, pango_language_get_default()) : NULL;
+                if (body)
+                        g_object_unref(body);
+                pthread_setspecific(coverage_key, coverage);
+        }
+        return coverage;
 }
 
 PangoLayout *pdf_layout(struct pdf *p, const PangoFontDescription *font, const char *text,
@@ -270,11 +313,7 @@ bool pdf_render(const struct report *r, struct buf *out, struct diags *errs)
                 ok = false;
         }
         if (ok) {
-                PangoFont *body = pango_context_load_font(p.ctx, p.fonts[FONT_BODY]);
-                p.coverage =
-                    body ? pango_font_get_coverage(body, pango_language_get_default()) : NULL;
-                if (body)
-                        g_object_unref(body);
+                p.coverage = body_coverage(&p);
                 set_metadata(p.surface, r);
                 cairo_set_source_rgb(p.cr, 0, 0, 0);
                 for (size_t i = 0; i < r->n_blocks; i++)
@@ -284,8 +323,6 @@ bool pdf_render(const struct report *r, struct buf *out, struct diags *errs)
         }
         for (int f = 0; f < N_FONTS; f++)
                 pango_font_description_free(p.fonts[f]);
-        if (p.coverage)
-                pango_coverage_unref(p.coverage);
         g_object_unref(p.ctx);
         cairo_destroy(p.cr);
         cairo_surface_finish(p.surface);
