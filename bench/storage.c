@@ -1,8 +1,8 @@
 /* Storage benchmark (issue 17, item 9): how much the database grows per
  * 1,000 saves of a task, through the same operation the server runs for
  * POST /api/tasks/{id}/save (task_change_open, task_change_apply,
- * op_task_save: the evaluation, the version kept, the timeline event and
- * the audit entry), on a copy of the demo database.
+ * task_change_save: the evaluation, the version kept, the timeline event
+ * and the audit entry), on a copy of the demo database.
  *
  *   build/bench/storage DB SAVES
  *
@@ -14,7 +14,7 @@
 #include "../src/auth/auth.h"
 #include "../src/doc/doc_io.h"
 #include "../src/store/db.h"
-#include "../src/web/ops.h"
+#include "../src/app/task_change.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,37 +50,29 @@ static const char *items[24];
  * the reason printed when it fails. */
 static bool save(struct db *db, const struct user *who, int64_t task, int k, int n_values)
 {
-        struct req r;
-        ops_local_begin(&r, db, who->name);
-        r.session.user = *who;
-        r.scope = (struct scope){.all = true};
-        char id[24];
-        snprintf(id, sizeof id, "%lld", (long long)task);
-        r.path_args[0] = id;
-        r.n_path_args = 1;
-        struct param p[24];
+        struct app a;
+        app_local_begin(&a, db, who->name);
+        a.actor = who;
+        struct typed_value v[24];
         size_t n = 0;
-        p[n++] = (struct param){"$.self_eval.goal.achieved",
-                                arena_printf(r.arena, "全年完成各项目标（第 %d 次修改）", k)};
+        v[n++] = (struct typed_value){"$.self_eval.goal.achieved",
+                                      arena_printf(a.arena, "全年完成各项目标（第 %d 次修改）", k)};
         for (int i = 1; i < n_values && n < 24 && items[i - 1]; i++)
-                p[n++] = (struct param){items[i - 1],
-                                        arena_printf(r.arena, "偏差原因第 %d 次说明（%d）", k, i)};
-        r.form = p;
-        r.n_form = n;
+                v[n++] = (struct typed_value){
+                    items[i - 1], arena_printf(a.arena, "偏差原因第 %d 次说明（%d）", k, i)};
+        struct change_set cs = {.values = v, .n_values = n};
         struct task_change tc;
-        bool ok = task_change_open(&r, &tc);
+        struct outcome out = {0};
+        bool ok = task_change_open(&a, task, &tc, &out);
         if (ok) {
-                task_change_apply(&r, &tc, false);
-                struct op out = {0};
-                ok = op_task_save(
-                    &r, &tc, arena_printf(r.arena, "%lld", (long long)tc.tv.task.version), &out);
-                if (!ok)
-                        fprintf(stderr, "save %d: %d %s\n", k, out.status, out.error);
-                task_change_free(&tc);
-        } else {
-                fprintf(stderr, "save %d: %s\n", k, buf_str(&r.out));
+                task_change_apply(&a, &tc, &cs);
+                ok = task_change_save(
+                    &a, &tc, arena_printf(a.arena, "%lld", (long long)tc.tv.task.version), &out);
         }
-        ops_local_end(&r);
+        if (!ok)
+                fprintf(stderr, "save %d: %s\n", k, out.error);
+        task_change_free(&tc);
+        app_local_end(&a);
         return ok;
 }
 
