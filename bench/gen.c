@@ -7,7 +7,8 @@
  * and qualitative indicators, a few not-applicable ones, stated scores
  * that follow the rules (computed here independently of the engine) and,
  * in a few percent of the documents, one deliberate inconsistency: a split
- * off by 0.01, a score above its rule, or a deduction without a reason.
+ * off by 0.01, a score above its rule, or a deduction without a reason;
+ * and the three parts of the report's text the scheme requires.
  *
  * Document i depends only on i and a fixed seed, so the first n files of
  * any run are the same. DIR/MANIFEST records the generator version and the
@@ -26,7 +27,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#define GEN_VERSION 1
+#define GEN_VERSION 2 /* 2: the report's required text */
 #define GEN_SEED    UINT64_C(0x6a697869616f3031)
 #define N_ITEMS     50
 
@@ -563,6 +564,10 @@ static struct doc *make_doc(size_t i)
         dec_t scores = make_indicators(&g, t);
         t->stated_total = dec_add(t->budget.stated_score, scores);
         t->stated_grade = grade(t->stated_total);
+        /* the parts of the report's text the scheme requires before submission */
+        d->narrative.functions = "负责本单位职责范围内的各项工作，保障机关正常运转。";
+        d->narrative.problems = "部分项目预算执行进度不均衡，绩效目标设置有待细化。";
+        d->narrative.measures = "加强预算执行管理，细化量化绩效目标。";
         return d;
 }
 
